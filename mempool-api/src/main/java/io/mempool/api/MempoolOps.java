@@ -1,0 +1,101 @@
+package io.mempool.api;
+
+/**
+ * A store of object handles behind a pool: DPDK's {@code struct rte_mempool_ops}. Providers are found
+ * through {@link java.util.ServiceLoader} (a {@code META-INF/services/io.mempool.api.MempoolOps} entry on
+ * the class path, {@code provides io.mempool.api.MempoolOps with ...} on the module path) and selected
+ * by {@link #name()}. There is one provider instance per JVM; per-pool state lives in the store
+ * {@code S} that {@link #alloc} returns.
+ *
+ * <p><b>Thread safety.</b> A provider is stateless and may be called by any thread. A store must be
+ * safe for any number of threads enqueuing and dequeuing at once, except where the config's flags
+ * ({@link MempoolFlag#SP_PUT}, {@link MempoolFlag#SC_GET}) or the ops name (e.g. {@code ring_sp_sc})
+ * promise a single producer or consumer at a time; the caller then keeps that promise.
+ *
+ * <p><b>Memory consistency effects.</b> Writing a handle's memory before enqueuing the handle
+ * happens-before reading that memory after a dequeue returns the same handle.
+ *
+ * <p><b>Arguments.</b> Every method that takes a table rejects a null table, a negative {@code n} and a
+ * range past the table (see {@link Checks#checkTable}) before it changes anything.
+ *
+ * @param <S> the per-pool store type.
+ */
+public interface MempoolOps<S> {
+
+    /**
+     * @return the unique name this store is selected by: {@code [a-z0-9_]{1,31}}, e.g. {@code ring_mp_mc}.
+     */
+    String name();
+
+    /**
+     * Allocates an empty store for one pool (DPDK's {@code ops->alloc}).
+     *
+     * @param config the pool's name, capacity, flags and driver params.
+     * @return a store with room for at least {@code config.capacity()} objects.
+     * @throws IllegalArgumentException if a param is malformed or the capacity is beyond the driver.
+     */
+    S alloc(OpsConfig config);
+
+    /**
+     * Adds {@code objs[offset .. offset + n)} to the store, all or none.
+     *
+     * @param store  a store from {@link #alloc}, not yet freed.
+     * @param objs   the handles.
+     * @param offset the first slot of {@code objs} read.
+     * @param n      how many handles, {@code >= 0}.
+     * @return true if all {@code n} were added; false if there is no room for all, and nothing was added.
+     */
+    boolean enqueue(S store, long[] objs, int offset, int n);
+
+    /**
+     * Takes {@code n} handles from the store into {@code objs[offset .. offset + n)}, all or none.
+     *
+     * @param store  a store from {@link #alloc}, not yet freed.
+     * @param objs   the table to fill.
+     * @param offset the first slot of {@code objs} written.
+     * @param n      how many handles, {@code >= 0}.
+     * @return true if all {@code n} were taken; false if fewer are present, and then nothing was taken
+     *     and {@code objs} was not written.
+     */
+    boolean dequeue(S store, long[] objs, int offset, int n);
+
+    /**
+     * The number of handles in the store (not in any cache). <b>Note:</b> it may lag while other
+     * threads enqueue or dequeue, but is exact when the store is quiescent.
+     *
+     * @param store a store from {@link #alloc}.
+     * @return the count, {@code 0..capacity}.
+     */
+    int count(S store);
+
+    /**
+     * Releases the store's resources. The store is not used afterwards.
+     *
+     * @param store a store from {@link #alloc}.
+     */
+    void free(S store);
+
+    /**
+     * DPDK's {@code get_info().contig_block_size}.
+     *
+     * @param store a store from {@link #alloc}.
+     * @return the number of objects per contiguous block, or 0 if the store has no contiguous blocks.
+     */
+    default int contigBlockSize(final S store) {
+        return 0;
+    }
+
+    /**
+     * Takes {@code n} whole contiguous blocks, writing the first handle of each, all or none.
+     *
+     * @param store  a store from {@link #alloc}.
+     * @param firsts the table to fill with the first handle of each block.
+     * @param offset the first slot of {@code firsts} written.
+     * @param n      how many blocks.
+     * @return true if all {@code n} blocks were taken; false if not, and nothing was taken.
+     * @throws UnsupportedOperationException if {@link #contigBlockSize} is 0.
+     */
+    default boolean dequeueContigBlocks(final S store, final long[] firsts, final int offset, final int n) {
+        throw new UnsupportedOperationException(name() + " has no contiguous blocks");
+    }
+}
