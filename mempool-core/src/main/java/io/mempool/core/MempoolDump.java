@@ -1,0 +1,58 @@
+package io.mempool.core;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * Formats {@link Mempool#dump(Appendable)} as DPDK's {@code rte_mempool_dump} does: configuration,
+ * chunks, per-cache counts and the common pool count.
+ */
+final class MempoolDump {
+    private MempoolDump() {
+    }
+
+    static void dump(final Mempool mp, final Appendable out) {
+        final StringBuilder sb = new StringBuilder(512);
+        sb.append("mempool <").append(mp.name()).append(">@").append(mp.id()).append('\n');
+        line(sb, "flags", mp.flags());
+        line(sb, "ops", mp.opsName());
+        line(sb, "size", mp.size());
+        line(sb, "populated_size", mp.populatedSize());
+        line(sb, "header_size", mp.headerSize());
+        line(sb, "elt_size", mp.elementSize());
+        line(sb, "trailer_size", mp.trailerSize());
+        line(sb, "total_obj_size", mp.totalElementSize());
+        line(sb, "private_data_size", mp.privateDataSize());
+        final PoolMemory memory = mp.memory();
+        if (memory != null) {
+            line(sb, "nb_mem_chunks", memory.chunkCount());
+            for (int k = 0; k < memory.chunkCount(); k++) {
+                final MemoryChunk chunk = memory.chunk(k);
+                sb.append("    MP_").append(mp.name()).append('_').append(k)
+                    .append(": addr=0x").append(Long.toHexString(chunk.address()))
+                    .append(", len=").append(chunk.length()).append('\n');
+            }
+            line(sb, "avg bytes/object", String.format("%.3f", (double) memory.totalLength() / mp.populatedSize()));
+        }
+        sb.append("  internal cache infos:\n");
+        line(sb, "  cache_size", mp.cacheSize());
+        long cached = 0;
+        for (final MempoolCache cache : mp.caches()) {
+            final Thread owner = cache.owner();
+            sb.append("    cache[").append(owner == null ? "user" : owner.getName())
+                .append("]=").append(cache.length()).append('/').append(cache.size()).append('\n');
+            cached += cache.length();
+        }
+        line(sb, "  total_cache_count", cached);
+        line(sb, "common_pool_count", mp.storeCount());
+        try {
+            out.append(sb);
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static void line(final StringBuilder sb, final String key, final Object value) {
+        sb.append("  ").append(key).append('=').append(value).append('\n');
+    }
+}

@@ -1,0 +1,174 @@
+package io.mempool.core;
+
+import org.agrona.UnsafeApi;
+
+/**
+ * A pool's elements in off-heap chunks (DPDK's memzones "MP_&lt;name&gt;_&lt;k&gt;"), each at most
+ * {@code maxChunkBytes}, 64-byte aligned and zeroed, freed by {@link #free()} rather than by the GC.
+ *
+ * <p>Handles are checked without a division: the stride is {@code odd << shift}, and {@code delta}
+ * is a multiple of it iff its low {@code shift} bits are zero and {@code (delta >>> shift) * inverse(odd)}
+ * (mod 2^64) is at most {@code (2^64 - 1) / odd}; that product is then the quotient itself.
+ *
+ * <p>Not thread-safe for {@link #free()}; the lookups are read-only and safe from any thread once the
+ * instance is published.
+ */
+final class PoolMemory {
+    static final long MAX_CHUNK_BYTES = 1L << 30;
+
+    private final long[] rawAddresses;
+    private final long[] chunkAddresses;
+    private final long[] chunkLengths;
+    private final long[] firstObjects;
+    private final long[] lastDeltas;
+    private final int[] firstIndices;
+    private final int stride;
+    private final int shift;
+    private final long lowMask;
+    private final long oddInverse;
+    private final long oddLimit;
+    /** Chunk 0's bounds, copied out of the arrays for the common single-chunk check. */
+    private long first0;
+    private long lastDelta0;
+    private boolean freed;
+
+    private PoolMemory(final int chunks, final int stride) {
+        this.rawAddresses = new long[chunks];
+        this.chunkAddresses = new long[chunks];
+        this.chunkLengths = new long[chunks];
+        this.firstObjects = new long[chunks];
+        this.lastDeltas = new long[chunks];
+        this.firstIndices = new int[chunks];
+        this.stride = stride;
+        this.shift = Integer.numberOfTrailingZeros(stride);
+        this.lowMask = (1L << shift) - 1;
+        final long odd = stride >>> shift;
+        long inverse = odd;
+        for (int i = 0; i < 5; i++) {
+            // Newton's iteration doubles the correct low bits: 3 -> 6 -> 12 -> 24 -> 48 -> 96 >= 64.
+            inverse *= 2 - odd * inverse;
+        }
+        this.oddInverse = inverse;
+        this.oddLimit = Long.divideUnsigned(-1L, odd);
+    }
+
+    /**
+     * Allocates zeroed chunks for {@code n} elements.
+     *
+     * @throws OutOfMemoryError if the memory cannot be had; chunks allocated so far are freed.
+     */
+    static PoolMemory allocate(final ElementLayout layout, final int n, final long maxChunkBytes) {
+        final int stride = layout.totalSize;
+        final int perChunk = (int) Math.min(n, Math.max(1, maxChunkBytes / stride));
+        final int chunks = (n + perChunk - 1) / perChunk;
+        final PoolMemory m = new PoolMemory(chunks, stride);
+        int index = 0;
+        try {
+            for (int k = 0; k < chunks; k++) {
+                final int count = Math.min(perChunk, n - index);
+                final long length = (long) count * stride;
+                final long raw = UnsafeApi.allocateMemory(length + layout.alignment);
+                m.rawAddresses[k] = raw;
+                final long address = ElementLayout.roundUp(raw, layout.alignment);
+                UnsafeApi.setMemory(address, length, (byte) 0);
+                m.chunkAddresses[k] = address;
+                m.chunkLengths[k] = length;
+                m.firstObjects[k] = address + layout.headerSize;
+                m.lastDeltas[k] = length - stride;
+                m.firstIndices[k] = index;
+                index += count;
+            }
+        } catch (final RuntimeException | Error ex) {
+            m.free();
+            throw ex;
+        }
+        m.first0 = m.firstObjects[0];
+        m.lastDelta0 = m.lastDeltas[0];
+        return m;
+    }
+
+    int chunkCount() {
+        return chunkAddresses.length;
+    }
+
+    MemoryChunk chunk(final int k) {
+        return new MemoryChunk(chunkAddresses[k], chunkLengths[k]);
+    }
+
+    int firstIndex(final int k) {
+        return firstIndices[k];
+    }
+
+    long firstObject(final int k) {
+        return firstObjects[k];
+    }
+
+    int stride() {
+        return stride;
+    }
+
+    /**
+     * @param obj any value.
+     * @return the index of the object whose handle {@code obj} is, or -1 if it is none of this pool's.
+     */
+    int indexOf(final long obj) {
+        final long delta = obj - first0;
+        if (Long.compareUnsigned(delta, lastDelta0) <= 0) {
+            return quotient(delta);
+        }
+        return indexInOtherChunks(obj);
+    }
+
+    private int indexInOtherChunks(final long obj) {
+        final long[] firsts = firstObjects;
+        for (int k = 1; k < firsts.length; k++) {
+            final long delta = obj - firsts[k];
+            if (Long.compareUnsigned(delta, lastDeltas[k]) <= 0) {
+                final int q = quotient(delta);
+                return q < 0 ? -1 : firstIndices[k] + q;
+            }
+        }
+        return -1;
+    }
+
+    private int quotient(final long delta) {
+        if ((delta & lowMask) != 0) {
+            return -1;
+        }
+        final long q = (delta >>> shift) * oddInverse;
+        return Long.compareUnsigned(q, oddLimit) <= 0 ? (int) q : -1;
+    }
+
+    /**
+     * @param index an object index, {@code 0..n-1}.
+     * @return the object's handle.
+     */
+    long objectAt(final int index) {
+        int k = firstIndices.length - 1;
+        while (firstIndices[k] > index) {
+            k--;
+        }
+        return firstObjects[k] + (long) (index - firstIndices[k]) * stride;
+    }
+
+    long totalLength() {
+        long total = 0;
+        for (final long length : chunkLengths) {
+            total += length;
+        }
+        return total;
+    }
+
+    /** Frees every chunk; idempotent. */
+    void free() {
+        if (freed) {
+            return;
+        }
+        freed = true;
+        for (final long raw : rawAddresses) {
+            if (raw != 0) {
+                UnsafeApi.freeMemory(raw);
+            }
+        }
+    }
+}

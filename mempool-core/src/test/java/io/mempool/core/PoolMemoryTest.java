@@ -1,0 +1,69 @@
+package io.mempool.core;
+
+import org.agrona.UnsafeApi;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PoolMemoryTest {
+    @Test
+    void indexOfFindsEveryObjectAndRejectsEverythingElse() {
+        for (final int elt : new int[] {8, 13, 64, 100, 1984, 2048, 3000}) {
+            for (final boolean align : new boolean[] {true, false}) {
+                final ElementLayout layout = ElementLayout.of(elt, false, align, align);
+                final PoolMemory memory = PoolMemory.allocate(layout, 37, PoolMemory.MAX_CHUNK_BYTES);
+                try {
+                    for (int i = 0; i < 37; i++) {
+                        final long obj = memory.objectAt(i);
+                        assertEquals(0, obj % layout.alignment);
+                        assertEquals(i, memory.indexOf(obj));
+                        assertEquals(-1, memory.indexOf(obj + 8), "inside object " + i);
+                        assertEquals(-1, memory.indexOf(obj - 8), "header of object " + i);
+                        assertEquals(-1, memory.indexOf(obj + 1));
+                    }
+                    assertEquals(-1, memory.indexOf(memory.objectAt(0) - layout.totalSize));
+                    assertEquals(-1, memory.indexOf(memory.objectAt(36) + layout.totalSize));
+                    assertEquals(-1, memory.indexOf(0));
+                    assertEquals(-1, memory.indexOf(-1));
+                    assertEquals(-1, memory.indexOf(Long.MIN_VALUE));
+                } finally {
+                    memory.free();
+                }
+            }
+        }
+    }
+
+    @Test
+    void chunksAreCappedAndIndexedAcrossChunks() {
+        final ElementLayout layout = ElementLayout.of(2048, false, true, true);
+        final PoolMemory memory = PoolMemory.allocate(layout, 10, 3L * layout.totalSize);
+        try {
+            assertEquals(4, memory.chunkCount()); // 3 + 3 + 3 + 1
+            for (int k = 0; k < memory.chunkCount(); k++) {
+                assertTrue(memory.chunk(k).length() <= 3L * layout.totalSize);
+                assertEquals(0, memory.chunk(k).address() % 64);
+            }
+            for (int i = 0; i < 10; i++) {
+                assertEquals(i, memory.indexOf(memory.objectAt(i)));
+            }
+            assertEquals(-1, memory.indexOf(memory.objectAt(9) + layout.totalSize));
+        } finally {
+            memory.free();
+        }
+    }
+
+    @Test
+    void memoryIsZeroed() {
+        final ElementLayout layout = ElementLayout.of(256, false, true, true);
+        final PoolMemory memory = PoolMemory.allocate(layout, 4, PoolMemory.MAX_CHUNK_BYTES);
+        try {
+            final MemoryChunk chunk = memory.chunk(0);
+            for (long a = chunk.address(); a < chunk.address() + chunk.length(); a += 8) {
+                assertEquals(0, UnsafeApi.getLong(a));
+            }
+        } finally {
+            memory.free();
+        }
+    }
+}
