@@ -50,11 +50,13 @@ class StackConcurrencyTest {
                     failures.add(ex);
                 }
             }, "stack-worker-" + t);
+            // daemon: a broken stack that livelocks a worker cannot keep the test JVM alive
+            workers[t].setDaemon(true);
             workers[t].start();
         }
         start.countDown();
         for (final Thread worker : workers) {
-            worker.join(TimeUnit.SECONDS.toMillis(30));
+            worker.join(TimeUnit.SECONDS.toMillis(10));
             assertFalse(worker.isAlive(), worker.getName() + " did not stop");
         }
         rethrow(failures);
