@@ -1,0 +1,28 @@
+package io.mempool.driver.agrona;
+
+/**
+ * The {@code agrona_sp_sc} ops: a {@link OneToOneOffHeapLongStore} per pool, for one putting thread and
+ * one getting thread at a time (DPDK's {@code ring_sp_sc} promise), with no CAS and no waiting.
+ *
+ * <p><b>Thread safety:</b> the provider is stateless; any thread. Each store takes at most one thread
+ * enqueuing and one dequeuing at a time. <b>Memory consistency effects:</b> actions before an enqueue of a
+ * handle happen-before actions after a dequeue that returns it.
+ *
+ * <p><b>Note:</b> a pool that lets several threads reach the store at once (several caches flushing, or
+ * cache-less gets from several threads) breaks that promise; choose {@code agrona_mp_mc} there.
+ */
+public final class AgronaSpScOps extends AbstractAgronaOps<OneToOneOffHeapLongStore> {
+    /** The ops name. */
+    public static final String NAME = "agrona_sp_sc";
+
+    /** The provider, as {@link java.util.ServiceLoader} makes it. */
+    public AgronaSpScOps() {
+        super(NAME);
+    }
+
+    /** {@inheritDoc} */
+    @Override
+    protected OneToOneOffHeapLongStore newStore(final int capacity) {
+        return new OneToOneOffHeapLongStore(capacity);
+    }
+}
