@@ -1,0 +1,110 @@
+package io.mempool.testkit;
+
+import io.mempool.api.MempoolOps;
+import io.mempool.api.OpsConfig;
+import io.mempool.core.Mempool;
+import io.mempool.core.MempoolBuilder;
+import io.mempool.core.MempoolOpsRegistry;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.AfterEach;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every group of rules shares: the hooks of the {@link MempoolOpsConformance} it belongs to,
+ * DPDK's test_mempool.c setup, unique pool names, and cleanup of pools and stores a failed rule left
+ * open. A new instance serves each rule (JUnit's per-method lifecycle).
+ */
+abstract class ConformanceGroup {
+    /** test_mempool.c's MEMPOOL_SIZE for 2 lcores: lcores x (16 + 512) - 1. */
+    static final int DPDK_SIZE = 2 * (16 + Mempool.CACHE_MAX_SIZE) - 1;
+    /** test_mempool.c's MEMPOOL_ELT_SIZE. */
+    static final int DPDK_ELT = 2048;
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    final MempoolOpsConformance kit;
+    private final List<Mempool> pools = new ArrayList<>();
+    private final List<RawStore<?>> stores = new ArrayList<>();
+
+    ConformanceGroup(final MempoolOpsConformance kit) {
+        this.kit = kit;
+    }
+
+    final String opsName() {
+        return kit.opsName();
+    }
+
+    /** A pool name unique in this JVM: {@code tk<n>_<tag>}, at most 25 characters. */
+    static String uniqueName(final String tag) {
+        final String name = "tk" + SEQUENCE.incrementAndGet() + "_" + tag;
+        if (name.length() > Mempool.NAME_MAX_LENGTH) {
+            throw new IllegalArgumentException("pool name tag too long: " + tag);
+        }
+        return name;
+    }
+
+    /** A builder on the ops under test, with its params, and a unique name. */
+    final MempoolBuilder builder(final String tag) {
+        return builderNamed(uniqueName(tag));
+    }
+
+    /** A builder on the ops under test, with its params. */
+    final MempoolBuilder builderNamed(final String name) {
+        final MempoolBuilder b = Mempool.builder(name).ops(opsName());
+        for (final Map.Entry<String, String> param : kit.opsParams().entrySet()) {
+            b.opsParam(param.getKey(), param.getValue());
+        }
+        return b;
+    }
+
+    /** test_mempool.c's pool: 1055 objects of 2048 bytes, objectInit writing the index. */
+    final MempoolBuilder dpdkBuilder(final String tag, final int cacheSize) {
+        return builder(tag).size(DPDK_SIZE).elementSize(DPDK_ELT).cacheSize(cacheSize)
+            .objectInit(ConformanceGroup::dpdkObjectInit);
+    }
+
+    /** Remembers a pool so that {@link #closeLeftovers()} force-closes it if the rule fails first. */
+    final Mempool track(final Mempool mp) {
+        pools.add(mp);
+        return mp;
+    }
+
+    /** A raw store of the ops under test, freed after the rule if it is not closed before. */
+    final RawStore<?> store(final int capacity) {
+        final MempoolOps<?> ops = MempoolOpsRegistry.get(opsName());
+        final RawStore<?> store = RawStore.alloc(ops, new OpsConfig(
+            uniqueName("spi"), capacity, kit.storeFlags(), kit.opsParams()));
+        stores.add(store);
+        return store;
+    }
+
+    @AfterEach
+    final void closeLeftovers() {
+        for (final Mempool mp : pools) {
+            if (!mp.isClosed()) {
+                mp.close(true);
+            }
+        }
+        for (final RawStore<?> store : stores) {
+            store.close();
+        }
+    }
+
+    /** test_mempool.c's my_obj_init: the index in bytes 0..3, zeroes in the rest. */
+    static void dpdkObjectInit(final Mempool mp, final long obj, final int index) {
+        final UnsafeBuffer fw = view(mp, obj);
+        fw.setMemory(0, fw.capacity(), (byte)0);
+        fw.putInt(0, index);
+    }
+
+    /** A new flyweight on the object's element bytes. */
+    static UnsafeBuffer view(final Mempool mp, final long obj) {
+        final UnsafeBuffer fw = new UnsafeBuffer(0, 0);
+        mp.wrap(fw, obj);
+        return fw;
+    }
+}
