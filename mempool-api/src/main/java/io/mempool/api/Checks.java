@@ -29,6 +29,10 @@ public final class Checks {
         if (n < 0) {
             throw new IllegalArgumentException("n: " + n + " (expected: >= 0)");
         }
+        if (n > objs.length) {
+            throw new IndexOutOfBoundsException(
+                "n: " + n + " (expected: 0.." + objs.length + ", the table's length)");
+        }
         if (offset < 0 || offset > objs.length - n) {
             throw new IndexOutOfBoundsException(
                 "offset: " + offset + " (expected: 0.." + (objs.length - n) + " for n " + n

@@ -76,6 +76,10 @@ public final class Mempool implements AutoCloseable {
     private final ThreadLocal<MempoolCache> threadCaches = ThreadLocal.withInitial(this::newDefaultCache);
     private final CopyOnWriteArrayList<MempoolCache> caches = new CopyOnWriteArrayList<>();
     private final boolean reclaimOnFailedGet;
+    /** DEBUG or STATS: the one branch the hot path pays when both are off. */
+    private final boolean instrumented;
+    private final DebugCookies debug;
+    private final PoolStats stats;
     private String opsName;
     private Map<String, String> opsParams;
     private MempoolOps<Object> ops;
@@ -110,6 +114,9 @@ public final class Mempool implements AutoCloseable {
         this.maxChunkBytes = maxChunkBytes;
         // A get that reclaims a dead thread's cache puts from the getting thread: not with a single producer.
         this.reclaimOnFailedGet = !flags.contains(MempoolFlag.SP_PUT);
+        this.debug = flags.contains(MempoolFlag.DEBUG) ? new DebugCookies(this, layout.alignedElementSize()) : null;
+        this.stats = flags.contains(MempoolFlag.STATS) ? new PoolStats() : null;
+        this.instrumented = debug != null || stats != null;
         if (privateDataSize > 0) {
             final long length = ElementLayout.roundUp((long) privateDataSize, ElementLayout.CACHE_LINE);
             this.privateRaw = UnsafeApi.allocateMemory(length + ElementLayout.CACHE_LINE);
@@ -264,19 +271,17 @@ public final class Mempool implements AutoCloseable {
     }
 
     private void fillStore(final MempoolOps<Object> chosen, final Object newStore, final PoolMemory newMemory) {
-        final boolean debug = flags.contains(MempoolFlag.DEBUG);
-        final int poolIdOffset = ElementHeaderDescriptor.poolIdOffset(debug);
-        final int indexOffset = ElementHeaderDescriptor.indexOffset(debug);
+        final boolean cookies = debug != null;
+        final int poolIdOffset = ElementHeaderDescriptor.poolIdOffset(cookies);
+        final int indexOffset = ElementHeaderDescriptor.indexOffset(cookies);
         final long[] batch = new long[Math.min(POPULATE_BATCH, size)];
         int filled = 0;
         for (int index = 0; index < size; index++) {
             final long obj = newMemory.objectAt(index);
             UnsafeApi.putLong(obj + poolIdOffset, id);
             UnsafeApi.putLong(obj + indexOffset, index);
-            if (debug) {
-                UnsafeApi.putLong(obj + ElementHeaderDescriptor.COOKIE_OFFSET, ElementHeaderDescriptor.COOKIE_FREE);
-                UnsafeApi.putLong(obj + ElementHeaderDescriptor.trailerOffset(layout.alignedElementSize()),
-                    ElementHeaderDescriptor.TRAILER_COOKIE);
+            if (cookies) {
+                DebugCookies.init(obj, layout.alignedElementSize());
             }
             if (objectInit != null) {
                 objectInit.visit(this, obj, index);
@@ -302,6 +307,10 @@ public final class Mempool implements AutoCloseable {
      */
     public long get() {
         checkUsable();
+        if (instrumented) {
+            final long[] one = ONE.get();
+            return getChecked(one, 0, 1, cacheSize == 0 ? null : threadCaches.get()) ? one[0] : NULL;
+        }
         if (cacheSize != 0) {
             final MempoolCache cache = threadCaches.get();
             if (cache != null) {
@@ -322,6 +331,12 @@ public final class Mempool implements AutoCloseable {
     public void put(final long obj) {
         checkUsable();
         checkHandle(obj);
+        if (instrumented) {
+            final long[] one = ONE.get();
+            one[0] = obj;
+            putChecked(one, 0, 1, cacheSize == 0 ? null : threadCaches.get());
+            return;
+        }
         if (cacheSize != 0) {
             final MempoolCache cache = threadCaches.get();
             if (cache != null) {
@@ -427,7 +442,11 @@ public final class Mempool implements AutoCloseable {
         if (ops.contigBlockSize(store) == 0) {
             throw new UnsupportedOperationException("pool " + name + ": ops " + opsName + " has no contiguous blocks");
         }
-        return ops.dequeueContigBlocks(store, firsts, offset, n);
+        final boolean ok = ops.dequeueContigBlocks(store, firsts, offset, n);
+        if (stats != null) {
+            stats.add(ok ? MempoolStats.GET_SUCCESS_BLKS : MempoolStats.GET_FAIL_BLKS, n);
+        }
+        return ok;
     }
 
     /**
@@ -440,14 +459,65 @@ public final class Mempool implements AutoCloseable {
     }
 
     private boolean getChecked(final long[] objs, final int offset, final int n, final MempoolCache cache) {
-        return cache == null ? storeGet(objs, offset, n) : cache.get(objs, offset, n);
+        final boolean ok = cache == null ? storeGet(objs, offset, n) : cache.get(objs, offset, n);
+        if (instrumented) {
+            afterGet(ok, objs, offset, n, cache);
+        }
+        return ok;
+    }
+
+    private void afterGet(final boolean ok, final long[] objs, final int offset, final int n, final MempoolCache cache) {
+        if (ok && debug != null) {
+            debug.afterGet(objs, offset, n);
+        }
+        if (stats != null) {
+            count(cache, ok ? MempoolStats.GET_SUCCESS_BULK : MempoolStats.GET_FAIL_BULK, 1);
+            count(cache, ok ? MempoolStats.GET_SUCCESS_OBJS : MempoolStats.GET_FAIL_OBJS, n);
+            if (ok && cache == null && n > 0) {
+                stats.add(MempoolStats.GET_COMMON_POOL_BULK, 1);
+                stats.add(MempoolStats.GET_COMMON_POOL_OBJS, n);
+            }
+        }
     }
 
     private void putChecked(final long[] objs, final int offset, final int n, final MempoolCache cache) {
-        if (cache == null) {
-            storePut(objs, offset, n);
+        if (instrumented) {
+            beforePut(objs, offset, n, cache);
+        }
+        try {
+            if (cache == null) {
+                storePut(objs, offset, n);
+            } else {
+                cache.put(objs, offset, n);
+            }
+        } catch (final IllegalStateException ex) {
+            if (debug != null) {
+                debug.undoPut(objs, offset, n);
+            }
+            throw ex;
+        }
+    }
+
+    private void beforePut(final long[] objs, final int offset, final int n, final MempoolCache cache) {
+        if (debug != null) {
+            debug.beforePut(objs, offset, n);
+        }
+        if (stats != null) {
+            count(cache, MempoolStats.PUT_BULK, 1);
+            count(cache, MempoolStats.PUT_OBJS, n);
+            if (cache == null) {
+                stats.add(MempoolStats.PUT_COMMON_POOL_BULK, 1);
+                stats.add(MempoolStats.PUT_COMMON_POOL_OBJS, n);
+            }
+        }
+    }
+
+    /** Counts in the cache's own plain counters, or in the shared striped ones without a cache. */
+    private void count(final MempoolCache cache, final int counter, final long value) {
+        if (cache != null) {
+            cache.count(counter, value);
         } else {
-            cache.put(objs, offset, n);
+            stats.add(counter, value);
         }
     }
 
@@ -482,7 +552,11 @@ public final class Mempool implements AutoCloseable {
         }
     }
 
-    private IllegalArgumentException foreignHandle(final long obj) {
+    /** With DEBUG a foreign handle is corruption, as DPDK's "owned by another mempool"; else a bad argument. */
+    private RuntimeException foreignHandle(final long obj) {
+        if (debug != null) {
+            return debug.foreign(obj);
+        }
         return new IllegalArgumentException(Checks.message(
             "obj", "0x" + Long.toHexString(obj), "an object of pool " + name + ", nothing was put"));
     }
@@ -522,7 +596,7 @@ public final class Mempool implements AutoCloseable {
      */
     public MempoolCache createCache(final int size) {
         checkOpen();
-        final MempoolCache cache = new MempoolCache(this, MempoolCache.checkSize(size), null);
+        final MempoolCache cache = new MempoolCache(this, MempoolCache.checkSize(size), null, stats != null);
         caches.add(cache);
         return cache;
     }
@@ -531,13 +605,15 @@ public final class Mempool implements AutoCloseable {
         if (isVirtual(Thread.currentThread())) {
             return null;
         }
-        final MempoolCache cache = new MempoolCache(this, cacheSize, Thread.currentThread());
+        final MempoolCache cache = new MempoolCache(this, cacheSize, Thread.currentThread(), stats != null);
         caches.add(cache);
         return cache;
     }
 
     void removeCache(final MempoolCache cache) {
-        caches.remove(cache);
+        if (caches.remove(cache) && stats != null) {
+            stats.fold(cache.stats());
+        }
     }
 
     /** Returns the caches of terminated threads to the store; true if any was. */
@@ -760,13 +836,16 @@ public final class Mempool implements AutoCloseable {
         if (state != POPULATED) {
             return;
         }
-        final boolean debug = flags.contains(MempoolFlag.DEBUG);
-        final int poolIdOffset = ElementHeaderDescriptor.poolIdOffset(debug);
-        final int indexOffset = ElementHeaderDescriptor.indexOffset(debug);
+        final boolean cookies = debug != null;
+        final int poolIdOffset = ElementHeaderDescriptor.poolIdOffset(cookies);
+        final int indexOffset = ElementHeaderDescriptor.indexOffset(cookies);
         final int visited = objIter((mp, obj, index) -> {
             if (UnsafeApi.getLong(obj + poolIdOffset) != id || UnsafeApi.getLong(obj + indexOffset) != index) {
                 throw new IllegalStateException("pool " + name + ": header of object 0x" + Long.toHexString(obj)
                     + " (index " + index + ") was overwritten");
+            }
+            if (debug != null) {
+                debug.audit(obj, index);
             }
         });
         if (visited != size) {
@@ -788,6 +867,33 @@ public final class Mempool implements AutoCloseable {
      */
     public static boolean removeEventListener(final MempoolEventListener listener) {
         return LivePools.removeListener(listener);
+    }
+
+    // ---------------------------------------------------------------- stats
+
+    /**
+     * A snapshot of the counters summed over every cache and the cache-less paths; all zero unless the
+     * pool has {@link MempoolFlag#STATS}. <b>Note:</b> approximate while other threads get and put.
+     *
+     * @return the snapshot.
+     * @throws IllegalStateException if the pool is closed.
+     */
+    public MempoolStats stats() {
+        checkOpen();
+        return stats == null ? MempoolStats.of(new long[MempoolStats.COUNTERS]) : stats.snapshot(caches);
+    }
+
+    /**
+     * Zeroes every counter (DPDK's {@code rte_mempool_stats_reset}). <b>Note:</b> a get or put running
+     * meanwhile may be counted or not.
+     *
+     * @throws IllegalStateException if the pool is closed.
+     */
+    public void resetStats() {
+        checkOpen();
+        if (stats != null) {
+            stats.reset(caches);
+        }
     }
 
     // ---------------------------------------------------------------- close
@@ -827,6 +933,7 @@ public final class Mempool implements AutoCloseable {
             }
         }
         LivePools.remove(this);
+        MempoolJmx.unregister(this);
         LivePools.fire(MempoolEvent.DESTROY, this);
         final int was = state;
         state = CLOSED;

@@ -198,6 +198,12 @@ public final class MempoolBuilder {
             name, size, elementSize, cacheSize, privateDataSize, Collections.unmodifiableSet(all),
             ops, Map.copyOf(opsParams), objectInit, maxChunkBytes);
         LivePools.add(mp);
+        try {
+            MempoolJmx.register(mp);
+        } catch (final RuntimeException ex) {
+            LivePools.remove(mp);
+            throw ex;
+        }
         if (poolInit != null) {
             try {
                 poolInit.accept(mp);

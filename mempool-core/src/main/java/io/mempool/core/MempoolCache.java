@@ -33,12 +33,15 @@ public final class MempoolCache implements AutoCloseable {
      */
     private final long[] objs;
     private final Thread owner;
+    /** STATS counters, written by the owner thread only; null without STATS. */
+    private final long[] stats;
     private int len;
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state;
 
-    MempoolCache(final Mempool pool, final int size, final Thread owner) {
+    MempoolCache(final Mempool pool, final int size, final Thread owner, final boolean keepStats) {
         this.pool = pool;
+        this.stats = keepStats ? new long[MempoolStats.COUNTERS] : null;
         this.size = size;
         this.half = size / 2;
         this.objs = new long[size + Math.max(1, size / 2)];
@@ -145,9 +148,49 @@ public final class MempoolCache implements AutoCloseable {
     private void flushAll() {
         final int held = len;
         if (held > 0) {
-            pool.storePut(objs, 0, held);
+            toStore(objs, 0, held);
             len = 0;
         }
+    }
+
+    private void toStore(final long[] tbl, final int off, final int n) {
+        count(MempoolStats.PUT_COMMON_POOL_BULK, 1);
+        count(MempoolStats.PUT_COMMON_POOL_OBJS, n);
+        pool.storePut(tbl, off, n);
+    }
+
+    private boolean fromStore(final long[] tbl, final int off, final int n) {
+        if (pool.storeGet(tbl, off, n)) {
+            count(MempoolStats.GET_COMMON_POOL_BULK, 1);
+            count(MempoolStats.GET_COMMON_POOL_OBJS, n);
+            return true;
+        }
+        return false;
+    }
+
+    void count(final int counter, final long value) {
+        if (stats != null) {
+            stats[counter] += value;
+        }
+    }
+
+    /** Adds this cache's counters; racy while the owner runs, as documented on {@link MempoolStats}. */
+    void addStatsTo(final long[] sum) {
+        if (stats != null) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += stats[i];
+            }
+        }
+    }
+
+    void resetStats() {
+        if (stats != null) {
+            java.util.Arrays.fill(stats, 0);
+        }
+    }
+
+    long[] stats() {
+        return stats;
     }
 
     /**
@@ -170,14 +213,14 @@ public final class MempoolCache implements AutoCloseable {
         final long[] cached = objs;
         final int remaining = n - held;
         int nextLen = 0;
-        if (remaining <= half && pool.storeGet(cached, held, half)) {
+        if (remaining <= half && fromStore(cached, held, half)) {
             // refilled above the held objects: serve the rest from the new top, keep half - remaining
             final int top = held + half;
             for (int i = 0; i < remaining; i++) {
                 tbl[off + held + i] = cached[top - 1 - i];
             }
             nextLen = half - remaining;
-        } else if (!pool.storeGet(tbl, off + held, remaining)) {
+        } else if (!fromStore(tbl, off + held, remaining)) {
             return false; // nothing taken from the store, the cache unchanged
         }
         for (int i = 0; i < held; i++) {
@@ -212,13 +255,13 @@ public final class MempoolCache implements AutoCloseable {
             System.arraycopy(tbl, off, cached, held, n);
             len = held + n;
         } else if (n <= half) {
-            pool.storePut(cached, 0, half); // the oldest half: the coldest objects leave
+            toStore(cached, 0, half); // the oldest half: the coldest objects leave
             final int kept = held - half;
             System.arraycopy(cached, half, cached, 0, kept);
             System.arraycopy(tbl, off, cached, kept, n);
             len = kept + n;
         } else {
-            pool.storePut(tbl, off, n);
+            toStore(tbl, off, n);
         }
     }
 

@@ -45,6 +45,12 @@ final class MempoolDump {
         }
         line(sb, "  total_cache_count", cached);
         line(sb, "common_pool_count", mp.storeCount());
+        if (mp.flags().contains(io.mempool.api.MempoolFlag.STATS)) {
+            sb.append("  stats:\n");
+            mp.stats().toMap().forEach((key, value) -> line(sb, "  " + key, value));
+        } else {
+            sb.append("  no statistics available\n");
+        }
         try {
             out.append(sb);
         } catch (final IOException ex) {

@@ -1,0 +1,138 @@
+package io.mempool.core;
+
+import io.mempool.api.MempoolCorruptionException;
+import org.agrona.UnsafeApi;
+
+import java.util.Arrays;
+
+/**
+ * The DEBUG checks, DPDK's {@code rte_mempool_check_cookies}, as exceptions instead of panics: each
+ * element's header cookie says whether it is free or handed out, and a trailer cookie after its bytes
+ * catches overruns. A check that fails rejects the whole call: a put enqueues nothing and leaves every
+ * cookie as it was; a get hands out nothing, returns the sound objects to the store and keeps the
+ * corrupted ones out of circulation.
+ */
+final class DebugCookies {
+    private final Mempool mp;
+    private final int poolIdOffset;
+    private final int trailerOffset;
+
+    DebugCookies(final Mempool mp, final int alignedElementSize) {
+        this.mp = mp;
+        this.poolIdOffset = ElementHeaderDescriptor.poolIdOffset(true);
+        this.trailerOffset = ElementHeaderDescriptor.trailerOffset(alignedElementSize);
+    }
+
+    static void init(final long obj, final int alignedElementSize) {
+        UnsafeApi.putLong(obj + ElementHeaderDescriptor.COOKIE_OFFSET, ElementHeaderDescriptor.COOKIE_FREE);
+        UnsafeApi.putLong(obj + ElementHeaderDescriptor.trailerOffset(alignedElementSize),
+            ElementHeaderDescriptor.TRAILER_COOKIE);
+    }
+
+    /** Marks every object free, or throws with every cookie as it was. Handles are in the pool's memory. */
+    void beforePut(final long[] objs, final int offset, final int n) {
+        for (int i = 0; i < n; i++) {
+            final long obj = objs[offset + i];
+            final String fault = putFault(obj);
+            if (fault != null) {
+                for (int j = 0; j < i; j++) {
+                    setCookie(objs[offset + j], ElementHeaderDescriptor.COOKIE_ALLOCATED);
+                }
+                throw corruption(obj, fault + "; nothing of this put was enqueued");
+            }
+            // set as we go, so the same handle twice in one call is a double put too
+            setCookie(obj, ElementHeaderDescriptor.COOKIE_FREE);
+        }
+    }
+
+    /** Undoes {@link #beforePut} when the store refused the objects. */
+    void undoPut(final long[] objs, final int offset, final int n) {
+        for (int i = 0; i < n; i++) {
+            setCookie(objs[offset + i], ElementHeaderDescriptor.COOKIE_ALLOCATED);
+        }
+    }
+
+    private String putFault(final long obj) {
+        final long cookie = UnsafeApi.getLong(obj + ElementHeaderDescriptor.COOKIE_OFFSET);
+        if (cookie == ElementHeaderDescriptor.COOKIE_FREE) {
+            return "double put: the object is already free";
+        }
+        if (cookie != ElementHeaderDescriptor.COOKIE_ALLOCATED || UnsafeApi.getLong(obj + poolIdOffset) != mp.id()) {
+            return "header overwritten: cookie 0x" + Long.toHexString(cookie) + " (expected 0x"
+                + Long.toHexString(ElementHeaderDescriptor.COOKIE_ALLOCATED) + ", handed out)";
+        }
+        return trailerFault(obj);
+    }
+
+    private String trailerFault(final long obj) {
+        final long trailer = UnsafeApi.getLong(obj + trailerOffset);
+        return trailer == ElementHeaderDescriptor.TRAILER_COOKIE ? null
+            : "trailer overwritten: the object's " + mp.elementSize() + " bytes were overrun (trailer 0x"
+                + Long.toHexString(trailer) + ")";
+    }
+
+    private String getFault(final long obj) {
+        final long cookie = UnsafeApi.getLong(obj + ElementHeaderDescriptor.COOKIE_OFFSET);
+        if (cookie != ElementHeaderDescriptor.COOKIE_FREE || UnsafeApi.getLong(obj + poolIdOffset) != mp.id()) {
+            return "corrupted free object: cookie 0x" + Long.toHexString(cookie) + " (expected 0x"
+                + Long.toHexString(ElementHeaderDescriptor.COOKIE_FREE) + ", free)";
+        }
+        return trailerFault(obj);
+    }
+
+    /** Marks every object handed out, or returns the sound ones to the store and throws. */
+    void afterGet(final long[] objs, final int offset, final int n) {
+        String firstFault = null;
+        long firstBad = 0;
+        int bad = 0;
+        for (int i = 0; i < n; i++) {
+            final String fault = getFault(objs[offset + i]);
+            if (fault != null) {
+                if (firstFault == null) {
+                    firstFault = fault;
+                    firstBad = objs[offset + i];
+                }
+                bad++;
+            }
+        }
+        if (firstFault == null) {
+            for (int i = 0; i < n; i++) {
+                setCookie(objs[offset + i], ElementHeaderDescriptor.COOKIE_ALLOCATED);
+            }
+            return;
+        }
+        final long[] sound = new long[n - bad];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (getFault(objs[offset + i]) == null) {
+                sound[k++] = objs[offset + i];
+            }
+        }
+        mp.storePut(sound, 0, k);
+        Arrays.fill(objs, offset, offset + n, Mempool.NULL);
+        throw corruption(firstBad, firstFault + "; the get handed out nothing, " + bad
+            + " corrupted object(s) were taken out of circulation");
+    }
+
+    /** DEBUG audit: every header cookie is one of the two values and every trailer is intact. */
+    void audit(final long obj, final int index) {
+        final long cookie = UnsafeApi.getLong(obj + ElementHeaderDescriptor.COOKIE_OFFSET);
+        final String fault = cookie != ElementHeaderDescriptor.COOKIE_FREE && cookie != ElementHeaderDescriptor.COOKIE_ALLOCATED
+            ? "header cookie overwritten: 0x" + Long.toHexString(cookie) : trailerFault(obj);
+        if (fault != null) {
+            throw corruption(obj, fault + " (index " + index + ")");
+        }
+    }
+
+    MempoolCorruptionException foreign(final long obj) {
+        return corruption(obj, "foreign object: not an object of this pool; nothing of this put was enqueued");
+    }
+
+    private MempoolCorruptionException corruption(final long obj, final String fault) {
+        return new MempoolCorruptionException("pool " + mp.name() + ": object 0x" + Long.toHexString(obj) + ": " + fault);
+    }
+
+    private static void setCookie(final long obj, final long cookie) {
+        UnsafeApi.putLong(obj + ElementHeaderDescriptor.COOKIE_OFFSET, cookie);
+    }
+}
