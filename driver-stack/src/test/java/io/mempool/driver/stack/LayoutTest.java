@@ -2,6 +2,7 @@ package io.mempool.driver.stack;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ class LayoutTest {
         }
         assertTrue(hotStart >= PAD, type.getSimpleName() + ": hot fields at " + hotStart + "\n" + layout.toPrintable());
         for (final FieldLayout field : layout.fields()) {
-            final boolean isHot = java.util.Arrays.asList(hot).contains(field.name());
+            final boolean isHot = Arrays.asList(hot).contains(field.name());
             if (isHot || field.name().matches("p[12]\\d{3}")) {
                 continue;
             }
