@@ -189,6 +189,10 @@ public final class LongRing extends LongRingL3Pad {
          * Relaxed tail sync ({@code RING_F_MP_RTS_ENQ} / {@code RING_F_MC_RTS_DEQ}): the last of the
          * threads in flight moves the tail, so nobody waits on one particular predecessor; a new thread
          * waits only while the head runs more than {@code htdMax} ahead of the tail.
+         *
+         * <p><b>Note:</b> the tail index moves only when the last operation in flight finishes, so the
+         * opposite side may see up to {@code htdMax} + the largest request fewer free slots (or handles)
+         * than are really done; size the ring for that if puts of circulating handles must never fail.
          */
         RTS,
         /**

@@ -1,0 +1,118 @@
+package io.mempool.driver.ring;
+
+import io.mempool.api.Checks;
+import io.mempool.api.MempoolOps;
+import io.mempool.api.OpsConfig;
+import io.mempool.driver.ring.LongRing.SyncMode;
+
+/**
+ * What the six {@code ring_*} stores share: DPDK's {@code drivers/mempool/ring}. A store is a
+ * {@link LongRing} of {@code pow2(capacity + 1)} slots, so it holds at least {@code config.capacity()}
+ * handles; enqueue and dequeue are its bulk calls, count is {@link LongRing#count()}.
+ *
+ * <p>Stateless and thread-safe; the store is as thread-safe as the subclass's sync modes make it.
+ */
+abstract class AbstractRingOps implements MempoolOps<LongRing> {
+    private final String name;
+    private final SyncMode producer;
+    private final SyncMode consumer;
+
+    AbstractRingOps(final String name, final SyncMode producer, final SyncMode consumer) {
+        this.name = name;
+        this.producer = producer;
+        this.consumer = consumer;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The ring has {@code pow2(n + 1)} slots, as DPDK's ring driver sizes it (no exact size), where n
+     * is the pool's capacity ({@link RingMtRtsOps} needs more, see there).
+     *
+     * @throws IllegalArgumentException also if the ring would need more than {@link LongRing#MAX_SLOTS} slots.
+     */
+    @Override
+    public final LongRing alloc(final OpsConfig config) {
+        Checks.notNull("config", config);
+        final long needed = ringCapacityFor(config);
+        if (needed > LongRing.MAX_SLOTS - 1) {
+            throw new IllegalArgumentException(Checks.message("capacity", config.capacity(),
+                "at most a ring of " + LongRing.MAX_SLOTS + " slots; " + name + " needs " + (needed + 1)));
+        }
+        final int slots = 1 << 32 - Integer.numberOfLeadingZeros((int) needed); // pow2(needed + 1)
+        return configure(LongRing.builder(slots).producer(producer).consumer(consumer), config).build();
+    }
+
+    /**
+     * The capacity the ring needs so that the pool's own handles always fit: the pool's capacity.
+     *
+     * @param config the pool's config, already checked non-null.
+     * @return the least ring capacity, possibly beyond {@link LongRing#MAX_SLOTS} (then alloc refuses).
+     */
+    long ringCapacityFor(final OpsConfig config) {
+        return config.capacity();
+    }
+
+    /**
+     * Applies the driver's params to the ring being made; by default there are none.
+     *
+     * @param builder the ring with its size and sync modes set.
+     * @param config  the pool's config, for its params.
+     * @return {@code builder}.
+     */
+    LongRingBuilder configure(final LongRingBuilder builder, final OpsConfig config) {
+        return builder;
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public final boolean enqueue(final LongRing store, final long[] objs, final int offset, final int n) {
+        Checks.checkTable(objs, offset, n);
+        return store.enqueue(objs, offset, n, LongRing.FIXED) == n; // n or 0, and n == 0 succeeds
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public final boolean dequeue(final LongRing store, final long[] objs, final int offset, final int n) {
+        Checks.checkTable(objs, offset, n);
+        return store.dequeue(objs, offset, n, LongRing.FIXED) == n; // n or 0, and n == 0 succeeds
+    }
+
+    /**
+     * {@inheritDoc}
+     */
+    @Override
+    public final int count(final LongRing store) {
+        return store.count();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The ring is on the heap: there is nothing to release, the store is simply dropped.
+     */
+    @Override
+    public final void free(final LongRing store) {
+        Checks.notNull("store", store);
+    }
+
+    /**
+     * @return the ops name.
+     */
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,17 @@
+/**
+ * DPDK's ring for the JVM: {@link io.mempool.driver.ring.LongRing} and the six {@code ring_*} stores,
+ * provided to the pool through {@link java.util.ServiceLoader}.
+ */
+module io.mempool.driver.ring {
+    requires io.mempool.api;
+
+    exports io.mempool.driver.ring;
+
+    provides io.mempool.api.MempoolOps with
+        io.mempool.driver.ring.RingMpMcOps,
+        io.mempool.driver.ring.RingSpScOps,
+        io.mempool.driver.ring.RingMpScOps,
+        io.mempool.driver.ring.RingSpMcOps,
+        io.mempool.driver.ring.RingMtRtsOps,
+        io.mempool.driver.ring.RingMtHtsOps;
+}
