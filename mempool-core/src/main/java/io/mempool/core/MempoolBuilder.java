@@ -192,8 +192,8 @@ public final class MempoolBuilder {
         if (STATS_ALL) {
             all.add(MempoolFlag.STATS);
         }
+        // a default is resolved at populate, so createEmpty + setOps works with any driver set
         final String ops = opsName != null ? opsName : defaultOps(all);
-        MempoolOpsRegistry.get(ops);
         final Mempool mp = new Mempool(
             name, size, elementSize, cacheSize, privateDataSize, Collections.unmodifiableSet(all),
             ops, Map.copyOf(opsParams), objectInit, maxChunkBytes);
