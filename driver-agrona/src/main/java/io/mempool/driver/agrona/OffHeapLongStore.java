@@ -56,6 +56,7 @@ public abstract sealed class OffHeapLongStore permits ManyToManyOffHeapLongStore
         final int start = misalignment == 0 ? 0 : ALIGNMENT - misalignment;
         this.buffer = new UnsafeBuffer(memory, start, length);
         buffer.verifyAlignment();
+        // plain: written once, before the subclass's volatile store of the producer index publishes them
         buffer.putInt(CAPACITY_OFFSET, capacity);
         buffer.putInt(SLOT_COUNT_OFFSET, slotCount);
         buffer.putInt(SLOT_LENGTH_OFFSET, slotLength);
