@@ -1,0 +1,11 @@
+package io.mempool.driver.ring;
+
+import io.mempool.testkit.MempoolOpsConformance;
+
+/** The conformance suite on {@code ring_sp_sc}. */
+class RingSpScConformanceTest extends MempoolOpsConformance {
+    @Override
+    protected String opsName() {
+        return "ring_sp_sc";
+    }
+}
