@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mempool.driver.ring.LongRing.SyncMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Queue;
@@ -12,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,7 +45,7 @@ class LongRingConcurrencyTest {
         final CountDownLatch start = new CountDownLatch(1);
         final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CROSSING_MILLIS);
         final long giveUp = deadline + TimeUnit.MILLISECONDS.toNanos(GIVE_UP_MILLIS);
-        final boolean[] producersDone = new boolean[1];
+        final AtomicBoolean producersDone = new AtomicBoolean();
 
         final List<Thread> producerThreads = new ArrayList<>();
         for (int p = 0; p < producers; p++) {
@@ -68,29 +70,28 @@ class LongRingConcurrencyTest {
         }
         final List<Thread> consumerThreads = new ArrayList<>();
         for (int c = 0; c < consumers; c++) {
+            final int id = c;
             final BitSet[] mine = seen[c];
             consumerThreads.add(worker("consumer-" + c, failures, start, () -> {
-                final SplittableRandom random = new SplittableRandom(100 + mine.length);
+                final SplittableRandom random = new SplittableRandom(100 + id);
                 final long[] table = new long[MAX_BATCH];
                 final int[] lastSeq = new int[producers];
-                java.util.Arrays.fill(lastSeq, -1);
+                Arrays.fill(lastSeq, -1);
                 for (int p = 0; p < producers; p++) {
                     mine[p] = new BitSet(MAX_PER_PRODUCER);
                 }
                 for (;;) {
-                    final boolean done;
-                    synchronized (producersDone) {
-                        done = producersDone[0];
-                    }
+                    final boolean done = producersDone.get();
                     final int n = 1 + random.nextInt(MAX_BATCH);
                     // once producers are done, burst only: 0 then means nothing is left for us
                     final int taken = !done && random.nextBoolean()
                         ? ring.dequeueBulk(table, 0, n) : ring.dequeueBurst(table, 0, n);
                     for (int i = 0; i < taken; i++) {
-                        final int p = (int) (table[i] >>> 32) - 1;
-                        final int seq = (int) table[i];
+                        final long handle = table[i];
+                        final int p = (int) (handle >>> 32) - 1;
+                        final int seq = (int) handle;
                         assertTrue(p >= 0 && p < producers && seq >= 0 && seq < MAX_PER_PRODUCER,
-                            () -> "foreign handle " + Long.toHexString(table[0]));
+                            () -> "foreign handle " + Long.toHexString(handle));
                         assertTrue(seq > lastSeq[p], "producer " + p + " order: " + seq + " after " + lastSeq[p]);
                         lastSeq[p] = seq;
                         mine[p].set(seq);
@@ -107,9 +108,7 @@ class LongRingConcurrencyTest {
         }
         start.countDown();
         joinAll(producerThreads, failures);
-        synchronized (producersDone) {
-            producersDone[0] = true;
-        }
+        producersDone.set(true); // after the joins: every producer tail is published
         joinAll(consumerThreads, failures);
         rethrow(failures);
 

@@ -1,6 +1,7 @@
 package io.mempool.driver.ring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mempool.api.MempoolOps;
@@ -80,7 +81,7 @@ class RingOpsChurnTest {
         threads.forEach(Thread::start);
         for (final Thread thread : threads) {
             thread.join(TimeUnit.SECONDS.toMillis(10));
-            assertTrue(!thread.isAlive(), thread.getName() + " did not finish");
+            assertFalse(thread.isAlive(), thread.getName() + " did not finish");
         }
         final Throwable first = failures.poll();
         if (first != null) {
