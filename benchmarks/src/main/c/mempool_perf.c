@@ -1,0 +1,194 @@
+/*
+ * jmempool's DPDK harness: the loop of DPDK's test_mempool_perf (fixed bulks) on rte_mempool, so that
+ * `compare` can show DPDK beside the Java figures. Our own code, built by `compare` with gcc against the
+ * installed libdpdk and run without hugepages.
+ *
+ * usage: mempool_perf <EAL args> -- WARMUPS ITERATIONS ITERATION_MS CACHE GET_BULK PUT_BULK N_KEEP THREADS
+ *   CACHE: default (pool cache 512), none (no cache), user (no pool cache, a user cache of 512 per lcore)
+ * prints: RESULT <objects/s of each measurement iteration, summed over lcores as DPDK's rate_persec>
+ *
+ * The pool is ring_mp_mc (rte_mempool_create's default), 2048-byte elements, sized as DPDK's test sizes it:
+ * threads x (32768 + 2 x 512) - 1. A get failure aborts.
+ */
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <rte_cycles.h>
+#include <rte_eal.h>
+#include <rte_errno.h>
+#include <rte_launch.h>
+#include <rte_lcore.h>
+#include <rte_mempool.h>
+#include <rte_pause.h>
+
+#define MAX_KEEP 32768
+#define CACHE_SIZE 512
+#define ELEMENT_SIZE 2048
+/* Objects between two clock reads: the Java side's objects per JMH invocation. */
+#define CHUNK 32768
+#define MAX_ITERATIONS 1000
+
+enum cache_mode { CACHE_DEFAULT, CACHE_NONE, CACHE_USER };
+
+static struct rte_mempool *pool;
+static enum cache_mode mode;
+static unsigned int get_bulk, put_bulk, n_keep;
+static uint64_t duration_cycles;
+static atomic_int started;
+static void **tables[RTE_MAX_LCORE];
+static uint64_t objects_done[RTE_MAX_LCORE];
+static uint64_t cycles_taken[RTE_MAX_LCORE];
+
+/* One lcore's share of an iteration: rounds of get n_keep in bulks, put them back, until the time is up. */
+static int run_lcore(void *arg)
+{
+	const unsigned int lcore = rte_lcore_id();
+	void **const table = tables[lcore];
+	struct rte_mempool_cache *cache = NULL;
+	uint64_t done = 0;
+	uint64_t start, now;
+	unsigned int i, k;
+
+	(void)arg;
+	if (mode == CACHE_DEFAULT)
+		cache = rte_mempool_default_cache(pool, lcore);
+	else if (mode == CACHE_USER)
+		cache = rte_mempool_cache_create(CACHE_SIZE, SOCKET_ID_ANY);
+	while (!atomic_load_explicit(&started, memory_order_acquire))
+		rte_pause();
+	start = rte_rdtsc();
+	do {
+		for (k = 0; k < CHUNK; k += n_keep) {
+			for (i = 0; i < n_keep; i += get_bulk) {
+				if (rte_mempool_generic_get(pool, &table[i], get_bulk, cache) < 0) {
+					fprintf(stderr, "lcore %u: get of %u failed at slot %u\n", lcore, get_bulk, i);
+					return -1;
+				}
+			}
+			for (i = 0; i < n_keep; i += put_bulk)
+				rte_mempool_generic_put(pool, &table[i], put_bulk, cache);
+		}
+		done += CHUNK;
+		now = rte_rdtsc();
+	} while (now - start < duration_cycles);
+	objects_done[lcore] = done;
+	cycles_taken[lcore] = now - start;
+	if (mode == CACHE_USER) {
+		rte_mempool_cache_flush(cache, pool);
+		rte_mempool_cache_free(cache);
+	}
+	return 0;
+}
+
+/* One iteration on `threads` lcores (the main one included); returns the summed objects/s, < 0 on failure. */
+static double iterate(const unsigned int threads)
+{
+	unsigned int lcores[RTE_MAX_LCORE];
+	unsigned int launched = 0, lcore, i;
+	int failed = 0;
+	double rate = 0;
+
+	atomic_store_explicit(&started, 0, memory_order_relaxed);
+	RTE_LCORE_FOREACH_WORKER(lcore) {
+		if (launched + 1 >= threads)
+			break;
+		if (rte_eal_remote_launch(run_lcore, NULL, lcore) != 0)
+			return -1;
+		lcores[launched++] = lcore;
+	}
+	/* release: the workers read the settings written before */
+	atomic_store_explicit(&started, 1, memory_order_release);
+	failed |= run_lcore(NULL);
+	for (i = 0; i < launched; i++)
+		failed |= rte_eal_wait_lcore(lcores[i]);
+	if (failed)
+		return -1;
+	lcores[launched++] = rte_get_main_lcore();
+	for (i = 0; i < launched; i++)
+		rate += (double)objects_done[lcores[i]] * (double)rte_get_tsc_hz() / (double)cycles_taken[lcores[i]];
+	return rate;
+}
+
+static unsigned int number(const char *text, const char *what, const unsigned int min)
+{
+	char *end;
+	const unsigned long n = strtoul(text, &end, 10);
+
+	if (*text == '\0' || *end != '\0' || n < min || n > 1000000) {
+		fprintf(stderr, "%s: %s (expected: an integer %u..1000000)\n", what, text, min);
+		exit(2);
+	}
+	return (unsigned int)n;
+}
+
+int main(int argc, char **argv)
+{
+	unsigned int warmups, iterations, ms, threads, pool_size, lcore, i;
+	double rates[MAX_ITERATIONS];
+	const int parsed = rte_eal_init(argc, argv);
+
+	if (parsed < 0)
+		rte_exit(EXIT_FAILURE, "rte_eal_init failed\n");
+	argc -= parsed;
+	argv += parsed;
+	if (argc != 9) {
+		fprintf(stderr, "usage: mempool_perf <EAL args> -- WARMUPS ITERATIONS ITERATION_MS "
+			"default|none|user GET_BULK PUT_BULK N_KEEP THREADS\n");
+		return 2;
+	}
+	warmups = number(argv[1], "warmups", 0);
+	iterations = number(argv[2], "iterations", 1);
+	ms = number(argv[3], "iteration ms", 1);
+	if (strcmp(argv[4], "default") == 0)
+		mode = CACHE_DEFAULT;
+	else if (strcmp(argv[4], "none") == 0)
+		mode = CACHE_NONE;
+	else if (strcmp(argv[4], "user") == 0)
+		mode = CACHE_USER;
+	else {
+		fprintf(stderr, "cache: %s (expected: default, none or user)\n", argv[4]);
+		return 2;
+	}
+	get_bulk = number(argv[5], "get bulk", 1);
+	put_bulk = number(argv[6], "put bulk", 1);
+	n_keep = number(argv[7], "n_keep", 1);
+	threads = number(argv[8], "threads", 1);
+	if (iterations > MAX_ITERATIONS || n_keep > MAX_KEEP || n_keep % get_bulk != 0 || n_keep % put_bulk != 0
+	    || CHUNK % n_keep != 0 || threads > rte_lcore_count()) {
+		fprintf(stderr, "unsupported: iterations %u, n_keep %u, bulks %u/%u, threads %u of %u lcores\n",
+			iterations, n_keep, get_bulk, put_bulk, threads, rte_lcore_count());
+		return 2;
+	}
+
+	pool_size = threads * (MAX_KEEP + 2 * CACHE_SIZE) - 1;
+	pool = rte_mempool_create("jmempool_perf", pool_size, ELEMENT_SIZE, mode == CACHE_DEFAULT ? CACHE_SIZE : 0,
+		0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY, 0);
+	if (pool == NULL)
+		rte_exit(EXIT_FAILURE, "rte_mempool_create failed: %s\n", rte_strerror(rte_errno));
+	RTE_LCORE_FOREACH(lcore) {
+		tables[lcore] = calloc(n_keep, sizeof(void *));
+		if (tables[lcore] == NULL)
+			rte_exit(EXIT_FAILURE, "out of memory\n");
+	}
+	duration_cycles = rte_get_tsc_hz() * ms / 1000;
+	for (i = 0; i < warmups + iterations; i++) {
+		const double rate = iterate(threads);
+
+		if (rate < 0)
+			rte_exit(EXIT_FAILURE, "iteration %u failed\n", i);
+		if (i >= warmups)
+			rates[i - warmups] = rate;
+	}
+	printf("RESULT");
+	for (i = 0; i < iterations; i++)
+		printf(" %.0f", rates[i]);
+	printf("\n");
+	RTE_LCORE_FOREACH(lcore)
+		free(tables[lcore]);
+	rte_mempool_free(pool);
+	rte_eal_cleanup();
+	return 0;
+}

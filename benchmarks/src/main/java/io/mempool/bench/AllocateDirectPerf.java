@@ -1,0 +1,47 @@
+package io.mempool.bench;
+
+import java.nio.ByteBuffer;
+
+/**
+ * Peer: no pool at all; a get is {@link ByteBuffer#allocateDirect}, a put drops the buffer for the
+ * garbage collector (and its Cleaner) to free.
+ */
+public class AllocateDirectPerf extends PoolPerf {
+    @Override
+    protected void open(final int size, final int threads) {
+        // nothing to make: every get allocates
+    }
+
+    @Override
+    ThreadTable newTable(final int slots) {
+        return new AllocateTable(slots);
+    }
+
+    @Override
+    protected void close() {
+        // nothing to free: the collector frees what was dropped
+    }
+
+    private static final class AllocateTable implements ThreadTable {
+        private final ByteBuffer[] objs;
+
+        AllocateTable(final int slots) {
+            this.objs = new ByteBuffer[slots];
+        }
+
+        @Override
+        public boolean get(final int offset, final int n) {
+            for (int i = offset, end = offset + n; i < end; i++) {
+                objs[i] = ByteBuffer.allocateDirect(Rounds.ELEMENT_SIZE);
+            }
+            return true;
+        }
+
+        @Override
+        public void put(final int offset, final int n) {
+            for (int i = offset, end = offset + n; i < end; i++) {
+                objs[i] = null;
+            }
+        }
+    }
+}

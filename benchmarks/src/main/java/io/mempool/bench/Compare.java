@@ -1,0 +1,148 @@
+package io.mempool.bench;
+
+import io.mempool.core.MempoolOpsRegistry;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code compare} command: every scenario against every ops name found, every peer and DPDK, one
+ * short JMH fork per cell, cells interleaved (each round runs every column of a row before the next
+ * row); then the table, {@code results.json} and {@code index.html}. Not thread-safe.
+ */
+final class Compare {
+    /** A JVM's start, JMH's handshake and the trial setup, per fork, for the time estimate. */
+    private static final double FORK_OVERHEAD_S = 1.0;
+
+    private Compare() {
+    }
+
+    private record Step(int round, Scenario scenario, Alternative column) {
+    }
+
+    /**
+     * @param options   the settings.
+     * @param targetDir where the DPDK harness is built ({@code benchmarks/target}).
+     * @param out       where progress and the table go.
+     * @return 0, or 1 if any cell failed (the others still ran and were written).
+     * @throws IOException if the reports cannot be written.
+     */
+    static int run(final CompareOptions options, final Path targetDir, final PrintStream out) throws IOException {
+        final List<Alternative> columns = columns(options);
+        final Path outDir = Files.createDirectories(options.out != null ? options.out : targetDir.resolve("compare"));
+        final DpdkHarness dpdk = options.dpdk ? DpdkHarness.prepare(targetDir) : DpdkHarness.off("--dpdk off");
+        if (dpdk.unavailable() != null) {
+            out.println("DPDK column off: " + dpdk.unavailable());
+        }
+        final Figures figures = new Figures(options.scenarios, columns);
+        final List<Step> steps = plan(options, columns, dpdk, figures);
+        final double perStep = (options.warmups + options.iterations) * options.iterationMs / 1000.0 + FORK_OVERHEAD_S;
+        out.printf(Locale.ROOT, "compare (%s): %d scenarios x %d columns, %d steps, about %.0f s%n",
+            options.mode, options.scenarios.size(), columns.size(), steps.size(), steps.size() * perStep);
+        final Map<String, String> about = about(options, dpdk);
+        final Path log = outDir.resolve("jmh-last-step.log");
+        int failures = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            final Step step = steps.get(i);
+            final long start = System.nanoTime();
+            String shown;
+            try {
+                final double[] scores = step.column().kind() == Alternative.Kind.DPDK
+                    ? dpdk.run(step.scenario(), options)
+                    : JmhStep.run(step.column(), step.scenario(), options, log);
+                figures.add(step.scenario(), step.column(), scores);
+                shown = Tables.rate(figures.median(step.scenario(), step.column()));
+            } catch (final RuntimeException ex) {
+                failures++;
+                figures.note(step.scenario(), step.column(), "failed: " + ex.getMessage());
+                shown = "FAILED: " + ex.getMessage();
+            }
+            out.printf(Locale.ROOT, "[%3d/%d] %s%-26s %-16s %s (%.1f s)%n", i + 1, steps.size(),
+                options.rounds > 1 ? "round " + (step.round() + 1) + " " : "", step.scenario().id(),
+                step.column().column(), shown, (System.nanoTime() - start) / 1e9);
+        }
+        about.put("load average at end", loadAverage());
+        Tables.print(figures, out);
+        final Path json = outDir.resolve("results.json");
+        final Path html = outDir.resolve("index.html");
+        Files.writeString(json, JsonReport.render(figures, about), StandardCharsets.UTF_8);
+        Files.writeString(html, HtmlReport.render(figures, about), StandardCharsets.UTF_8);
+        out.println();
+        out.println("wrote " + json);
+        out.println("wrote " + html);
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static List<Alternative> columns(final CompareOptions options) {
+        final Set<String> registered = MempoolOpsRegistry.names();
+        final List<Alternative> columns = new ArrayList<>();
+        for (final String ops : options.ops == null ? registered : options.ops) {
+            if (!registered.contains(ops)) {
+                throw new IllegalArgumentException("ops: " + ops + " (expected: one of " + registered + ")");
+            }
+            columns.add(Alternative.ofOps(ops));
+        }
+        for (final Alternative peer : Alternative.PEERS) {
+            if (options.peers.contains(peer.column())) {
+                columns.add(peer);
+            }
+        }
+        columns.add(Alternative.DPDK);
+        return columns;
+    }
+
+    /** Every cell of every round, in run order; cells that will not run get a note instead. */
+    private static List<Step> plan(final CompareOptions options, final List<Alternative> columns, final DpdkHarness dpdk,
+                                   final Figures figures) {
+        final List<Step> steps = new ArrayList<>();
+        for (int round = 0; round < options.rounds; round++) {
+            final Set<String> peersDone = new HashSet<>();
+            for (final Scenario scenario : options.scenarios) {
+                for (final Alternative column : columns) {
+                    final String skip = column.skipReason(scenario);
+                    if (skip != null) {
+                        figures.note(scenario, column, skip);
+                    } else if (column.kind() == Alternative.Kind.DPDK && dpdk.unavailable() != null) {
+                        figures.note(scenario, column, dpdk.unavailable());
+                    } else if (column.kind() != Alternative.Kind.PEER
+                        || peersDone.add(column.column() + '|' + scenario.peerKey())) {
+                        steps.add(new Step(round, scenario, column));
+                    }
+                }
+            }
+        }
+        return steps;
+    }
+
+    private static Map<String, String> about(final CompareOptions options, final DpdkHarness dpdk) {
+        final Map<String, String> about = new LinkedHashMap<>();
+        about.put("date", Instant.now().toString());
+        about.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        about.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        about.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        about.put("load average at start", loadAverage());
+        about.put("mode", options.mode);
+        about.put("per cell", String.format(Locale.ROOT, "%d fork(s) x (%d warmup + %d measurement iterations of %d ms), %d round(s)",
+            options.forks, options.warmups, options.iterations, options.iterationMs, options.rounds));
+        about.put("driver", "JMH " + (options.forks == 0 ? "in this JVM" : "forks") + " through org.openjdk.jmh.runner.Runner");
+        about.put("dpdk", dpdk.unavailable() == null ? "C harness on rte_mempool, ring_mp_mc" : dpdk.unavailable());
+        return about;
+    }
+
+    private static String loadAverage() {
+        final double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return load < 0 ? "unknown" : String.format(Locale.ROOT, "%.2f", load);
+    }
+}

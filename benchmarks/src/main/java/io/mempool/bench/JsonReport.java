@@ -1,0 +1,91 @@
+package io.mempool.bench;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code results.json}: the settings, the machine, and every iteration's objects/s per scenario and column. */
+final class JsonReport {
+    private JsonReport() {
+    }
+
+    static String render(final Figures figures, final Map<String, String> about) {
+        final StringBuilder json = new StringBuilder("{\n  \"about\": {");
+        String sep = "\n";
+        for (final Map.Entry<String, String> entry : about.entrySet()) {
+            json.append(sep).append("    ").append(quote(entry.getKey())).append(": ").append(quote(entry.getValue()));
+            sep = ",\n";
+        }
+        json.append("\n  },\n  \"unit\": \"objects/s\",\n  \"columns\": [");
+        sep = "\n";
+        for (final Alternative column : figures.columns()) {
+            json.append(sep).append("    {\"name\": ").append(quote(column.column()))
+                .append(", \"kind\": ").append(quote(column.kind().name().toLowerCase(Locale.ROOT)))
+                .append(", \"label\": ").append(quote(column.label())).append('}');
+            sep = ",\n";
+        }
+        json.append("\n  ],\n  \"scenarios\": [");
+        sep = "\n";
+        for (final Scenario scenario : figures.scenarios()) {
+            json.append(sep).append("    {\"id\": ").append(quote(scenario.id()))
+                .append(", \"title\": ").append(quote(scenario.title()))
+                .append(", \"cache\": ").append(quote(scenario.cache().name().toLowerCase(Locale.ROOT)))
+                .append(", \"getBulk\": ").append(scenario.getBulk())
+                .append(", \"putBulk\": ").append(scenario.putBulk())
+                .append(", \"nKeep\": ").append(scenario.nKeep())
+                .append(", \"threads\": ").append(scenario.threads())
+                .append(", \"bestPeer\": ").append(number(figures.bestPeer(scenario)))
+                .append(", \"results\": {");
+            String cellSep = "\n";
+            for (final Alternative column : figures.columns()) {
+                json.append(cellSep).append("      ").append(quote(column.column())).append(": ");
+                cell(json, figures, scenario, column);
+                cellSep = ",\n";
+            }
+            json.append("\n    }}");
+            sep = ",\n";
+        }
+        return json.append("\n  ]\n}\n").toString();
+    }
+
+    private static void cell(final StringBuilder json, final Figures figures, final Scenario scenario, final Alternative column) {
+        final List<Double> samples = figures.samples(scenario, column);
+        final double median = figures.median(scenario, column);
+        json.append("{\"median\": ").append(number(median))
+            .append(", \"ratioToBestPeer\": ").append(number(median / figures.bestPeer(scenario)))
+            .append(", \"iterations\": [");
+        for (int i = 0; i < samples.size(); i++) {
+            json.append(i == 0 ? "" : ", ").append(number(samples.get(i)));
+        }
+        json.append(']');
+        final String note = figures.note(scenario, column);
+        if (note != null) {
+            json.append(", \"note\": ").append(quote(note));
+        }
+        json.append('}');
+    }
+
+    private static String number(final double value) {
+        return Double.isNaN(value) || Double.isInfinite(value) ? "null" : String.format(Locale.ROOT, "%.4g", value);
+    }
+
+    static String quote(final String text) {
+        final StringBuilder quoted = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            final char c = text.charAt(i);
+            switch (c) {
+                case '"' -> quoted.append("\\\"");
+                case '\\' -> quoted.append("\\\\");
+                case '\n' -> quoted.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        quoted.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        quoted.append(c);
+                    }
+                }
+            }
+        }
+        return quoted.append('"').toString();
+    }
+}

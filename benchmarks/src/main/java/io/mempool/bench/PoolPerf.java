@@ -1,0 +1,150 @@
+package io.mempool.bench;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.ThreadParams;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * DPDK's {@code test_mempool_perf} as a JMH benchmark, for one kind of pool per subclass. One JMH
+ * operation is one object got and put back ({@link OperationsPerInvocation} =
+ * {@link Rounds#OBJECTS_PER_INVOCATION}), so the score is objects/s; with {@code -t 2} JMH sums the
+ * threads' rates, as DPDK's {@code rate_persec} sums the lcores'. The pool is sized as DPDK sizes it,
+ * {@link Rounds#poolSize(int)}, for the run's thread count.
+ *
+ * <p><b>Skipped combinations:</b> DPDK skips {@code nKeep < bulk}; so does this class: its setup prints
+ * {@code # skipped: ...} and every invocation returns at once, so the score is meaningless. Do not pick
+ * such {@code -p} combinations (the {@code compare} command never does); the same holds for an ops name
+ * that promises a single producer or consumer run with more than one thread.
+ *
+ * <p><b>Thread safety:</b> JMH's contract: the trial setup runs before, and the teardown after, every
+ * benchmark thread; thread {@code i} only touches table {@code i}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+// Agrona needs jdk.internal.misc; Netty frees direct buffers without a Cleaner given java.nio.
+@Fork(value = 1, jvmArgsAppend = {
+    "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "-Dio.netty.tryReflectionSetAccessible=true"})
+public abstract class PoolPerf {
+    /** Objects per get (DPDK's {@code n_get_bulk}). */
+    @Param({"1", "4", "8", "32", "64", "128", "256", "512"})
+    public int getBulk;
+    /** Objects per put (DPDK's {@code n_put_bulk}). */
+    @Param({"1", "4", "8", "32", "64", "128", "256", "512"})
+    public int putBulk;
+    /** Objects kept out per round (DPDK's {@code n_keep}). */
+    @Param({"32", "128", "512", "2048", "8192", "32768"})
+    public int nKeep;
+
+    private ThreadTable[] tables;
+    private boolean skipped;
+
+    /**
+     * Opens the pool, sized for the run's threads, and one table per thread.
+     *
+     * @param params JMH's view of the run (for the thread count).
+     */
+    @Setup(Level.Trial)
+    public void setUp(final BenchmarkParams params) {
+        final int threads = params.getThreads();
+        String reason = Rounds.skipReason(nKeep, getBulk, putBulk);
+        if (reason == null) {
+            reason = skipReason(threads);
+        }
+        if (reason != null) {
+            skipped = true;
+            System.out.println("# skipped: " + reason);
+            return;
+        }
+        open(Rounds.poolSize(threads), threads);
+        tables = new ThreadTable[threads];
+        for (int i = 0; i < threads; i++) {
+            tables[i] = newTable(nKeep);
+        }
+    }
+
+    /** Closes the tables, then the pool. */
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (tables != null) {
+            for (final ThreadTable table : tables) {
+                table.close();
+            }
+            tables = null;
+            close();
+        }
+    }
+
+    /** Which table a benchmark thread uses. */
+    @State(Scope.Thread)
+    public static class Worker {
+        int index;
+
+        /**
+         * @param params JMH's view of this thread.
+         */
+        @Setup(Level.Trial)
+        public void setUp(final ThreadParams params) {
+            index = params.getThreadIndex();
+        }
+    }
+
+    /**
+     * Gets and puts back {@link Rounds#OBJECTS_PER_INVOCATION} objects in rounds of {@code nKeep}.
+     *
+     * @param worker the calling thread's index.
+     */
+    @Benchmark
+    @OperationsPerInvocation(Rounds.OBJECTS_PER_INVOCATION)
+    public void objects(final Worker worker) {
+        if (!skipped) {
+            Rounds.run(tables[worker.index], nKeep, getBulk, putBulk);
+        }
+    }
+
+    /**
+     * Why this pool cannot run with that many threads; null if it can.
+     *
+     * @param threads the run's thread count.
+     * @return the reason, or null.
+     */
+    protected String skipReason(final int threads) {
+        return null;
+    }
+
+    /**
+     * Makes the pool, full: {@code size} objects of {@link Rounds#ELEMENT_SIZE} bytes.
+     *
+     * @param size    objects.
+     * @param threads threads that will share it.
+     */
+    protected abstract void open(int size, int threads);
+
+    /**
+     * @param slots the table's length, {@code nKeep}.
+     * @return a new table for one benchmark thread.
+     */
+    abstract ThreadTable newTable(int slots);
+
+    /** Frees the pool. */
+    protected abstract void close();
+}

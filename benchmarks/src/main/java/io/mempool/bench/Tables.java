@@ -1,0 +1,101 @@
+package io.mempool.bench;
+
+import java.io.PrintStream;
+import java.util.Locale;
+
+/**
+ * The comparison as text: one row per scenario, one column per ops name, peer and DPDK, each cell the
+ * median objects/s and its ratio to the row's best peer; then the README's targets.
+ */
+final class Tables {
+    private static final int FIRST = 40;
+    private static final int CELL = 16;
+
+    private Tables() {
+    }
+
+    /**
+     * @param objectsPerSecond a rate.
+     * @return it in short form, e.g. {@code 123.4M}.
+     */
+    static String rate(final double objectsPerSecond) {
+        if (Double.isNaN(objectsPerSecond)) {
+            return "-";
+        }
+        if (objectsPerSecond >= 1e9) {
+            return String.format(Locale.ROOT, "%.2fG", objectsPerSecond / 1e9);
+        }
+        if (objectsPerSecond >= 1e6) {
+            return String.format(Locale.ROOT, "%.1fM", objectsPerSecond / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.0fk", objectsPerSecond / 1e3);
+    }
+
+    /**
+     * @param value    a figure.
+     * @param baseline what it is compared with.
+     * @return {@code value / baseline} as {@code 1.23x}, or {@code -} where either is missing.
+     */
+    static String ratio(final double value, final double baseline) {
+        return Double.isNaN(value) || Double.isNaN(baseline) || baseline == 0
+            ? "-" : String.format(Locale.ROOT, "%.2fx", value / baseline);
+    }
+
+    static void print(final Figures figures, final PrintStream out) {
+        out.println();
+        out.println("objects/s, median of the measurement iterations (ratio to the row's best peer)");
+        final StringBuilder header = new StringBuilder(pad("scenario", FIRST));
+        for (final Alternative column : figures.columns()) {
+            header.append(pad(column.column(), CELL));
+        }
+        out.println(header.toString().stripTrailing());
+        for (final Scenario scenario : figures.scenarios()) {
+            final double best = figures.bestPeer(scenario);
+            final StringBuilder row = new StringBuilder(pad(scenario.title(), FIRST));
+            for (final Alternative column : figures.columns()) {
+                final double m = figures.median(scenario, column);
+                row.append(pad(Double.isNaN(m) ? "-" : rate(m) + " " + ratio(m, best), CELL));
+            }
+            out.println(row.toString().stripTrailing());
+        }
+        out.println();
+        for (final Alternative column : figures.columns()) {
+            out.println("  " + pad(column.column(), CELL) + column.label());
+        }
+        targets(figures, out);
+    }
+
+    /** The README's targets for the best jmempool ops of each row, against DPDK and the best peer. */
+    private static void targets(final Figures figures, final PrintStream out) {
+        out.println();
+        out.println("targets (best ops per row; not asserted): vs DPDK and vs the best peer");
+        Scenario oneThread = null;
+        for (final Scenario scenario : figures.scenarios()) {
+            final Alternative ops = figures.best(scenario, Alternative.Kind.JMEMPOOL);
+            if (ops == null) {
+                continue;
+            }
+            final double m = figures.median(scenario, ops);
+            final Alternative peer = figures.best(scenario, Alternative.Kind.PEER);
+            final StringBuilder line = new StringBuilder("  " + pad(scenario.title(), FIRST) + pad(ops.column(), CELL)
+                + pad(rate(m), 9) + "vs dpdk " + pad(ratio(m, figures.median(scenario, Alternative.DPDK)), 8)
+                + "vs " + (peer == null ? "peers -" : peer.column() + " " + ratio(m, figures.median(scenario, peer))));
+            if (scenario.threads() == 1 && scenario.cache() == CacheMode.DEFAULT && scenario.getBulk() > 1) {
+                oneThread = scenario;
+            } else if (scenario.threads() > 1 && oneThread != null && oneThread.getBulk() == scenario.getBulk()
+                && oneThread.nKeep() == scenario.nKeep()) {
+                line.append(", ").append(ops.column()).append(" vs 1 thread ")
+                    .append(ratio(m, figures.median(oneThread, ops)));
+            }
+            out.println(line);
+        }
+    }
+
+    static String pad(final String text, final int width) {
+        final StringBuilder padded = new StringBuilder(text);
+        do {
+            padded.append(' ');
+        } while (padded.length() < width);
+        return padded.toString();
+    }
+}

@@ -1,0 +1,82 @@
+package io.mempool.bench;
+
+import io.mempool.core.MempoolOpsRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The CLI's commands end to end, on a tiny slice; nothing here asserts a speed. */
+class CompareCommandTest {
+    private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
+
+    private int run(final String... args) throws Exception {
+        try (PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
+             PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8)) {
+            return Main.run(args, out, err);
+        }
+    }
+
+    private String out() {
+        return outBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void listPrintsEveryRegisteredOpsNameWithWhereItCameFrom() throws Exception {
+        assertEquals(0, run("list"));
+        assertFalse(MempoolOpsRegistry.names().isEmpty());
+        for (final String name : MempoolOpsRegistry.names()) {
+            final String line = out().lines().filter(l -> l.startsWith(name + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " missing from:\n" + out()));
+            assertTrue(line.contains(MempoolOpsRegistry.get(name).getClass().getName()), line);
+            assertTrue(line.contains("driver-") || line.contains("module "), line);
+        }
+    }
+
+    @Test
+    void tinyCompareWritesTheTableJsonAndHtml(@TempDir final Path dir) throws Exception {
+        final int code = run("compare", "--ops", "ring_mp_mc", "--peers", "jctools_mpmc",
+            "--scenarios", "default_g32_p32_k128_t1", "--warmups", "1", "--iterations", "2",
+            "--iteration-ms", "20", "--dpdk", "off", "--out", dir.toString());
+        assertEquals(0, code, out() + errBytes.toString(StandardCharsets.UTF_8));
+        final String out = out();
+        assertTrue(out.contains("[  1/2] default_g32_p32_k128_t1"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("scenario") && l.contains("ring_mp_mc")
+            && l.contains("jctools_mpmc") && l.contains("dpdk")), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("cache 512, bulk 32, n_keep 128, 1 thread")
+            && l.contains("1.00x")), out);
+        final String json = Files.readString(dir.resolve("results.json"));
+        assertTrue(json.contains("\"id\": \"default_g32_p32_k128_t1\""), json);
+        assertTrue(json.matches("(?s).*\"ring_mp_mc\": \\{\"median\": [0-9.e+]+, .*"), json);
+        assertTrue(json.contains("\"note\": \"--dpdk off\""), json);
+        final String html = Files.readString(dir.resolve("index.html"));
+        assertTrue(html.contains("<svg") && html.contains("class=\"jmempool\"") && html.contains("class=\"peer\""), html);
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() throws Exception {
+        assertEquals(2, run("compare", "--ops", "no_such_ops", "--dpdk", "off"));
+        assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("ops: no_such_ops (expected: one of ["));
+        assertEquals(2, run("compare", "--iterations", "0"));
+        assertEquals(2, run("compare", "--scenarios", "default_g512_p512_k32_t1"));
+    }
+
+    @Test
+    void skippedCombinationsFollowDpdk() {
+        assertEquals(null, Rounds.skipReason(128, 32, 32));
+        assertTrue(Rounds.skipReason(32, 64, 1).startsWith("nKeep 32 < bulk 64"));
+        assertEquals(67583, Rounds.poolSize(2));
+        assertTrue(MempoolPerf.singleSided("ring_sp_mc") && MempoolPerf.singleSided("agrona_sp_sc"));
+        assertFalse(MempoolPerf.singleSided("ring_mt_rts") || MempoolPerf.singleSided("stack"));
+        assertTrue(Scenario.full().stream().noneMatch(s -> s.nKeep() < s.getBulk() || s.nKeep() < s.putBulk()));
+    }
+}
