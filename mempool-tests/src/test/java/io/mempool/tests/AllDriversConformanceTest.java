@@ -1,17 +1,15 @@
 package io.mempool.tests;
 
-import io.mempool.api.MempoolOps;
 import io.mempool.testkit.MempoolOpsConformance;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.util.ServiceLoader;
 import java.util.stream.Stream;
 
 /**
  * The whole conformance kit, including its {@code @Nested} groups, once for every ops name that
- * {@link ServiceLoader} finds on the test class path (DESIGN §6).
+ * {@link java.util.ServiceLoader} finds on the test class path (DESIGN §6).
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("opsNames")
@@ -21,9 +19,7 @@ class AllDriversConformanceTest extends MempoolOpsConformance {
 
     /** Every provider's name, sorted, as found by ServiceLoader (not through the core's registry). */
     static Stream<String> opsNames() {
-        return ServiceLoader.load(MempoolOps.class).stream()
-            .map(provider -> provider.get().name())
-            .sorted();
+        return FoundOps.names().sorted();
     }
 
     @Override

@@ -50,7 +50,7 @@ final class ChildJvm {
 
     /** The api, core, driver-ring (found by ServiceLoader, not by class name) and Agrona locations. */
     static List<Path> libraryPath() {
-        final Class<?> ring = ServiceLoader.load(MempoolOps.class).stream()
+        final Class<?> ring = FoundOps.providers()
             .filter(p -> p.get().name().equals("ring_sp_sc"))
             .map(ServiceLoader.Provider::type)
             .findFirst()

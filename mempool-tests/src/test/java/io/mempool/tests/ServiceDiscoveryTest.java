@@ -1,11 +1,9 @@
 package io.mempool.tests;
 
-import io.mempool.api.MempoolOps;
 import io.mempool.core.MempoolOpsRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -14,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Drivers are found by name through {@link ServiceLoader} alone (DESIGN §1, §3), and an unknown name
+ * Drivers are found by name through {@link java.util.ServiceLoader} alone (DESIGN §1, §3), and an unknown name
  * fails with the names that are known.
  */
 class ServiceDiscoveryTest {
@@ -23,9 +21,7 @@ class ServiceDiscoveryTest {
     private static final List<String> OTHER_BUNDLED_NAMES = List.of("stack", "lf_stack", "agrona_mp_mc", "agrona_sp_sc");
 
     private static Set<String> serviceLoaderNames() {
-        return ServiceLoader.load(MempoolOps.class).stream()
-            .map(provider -> provider.get().name())
-            .collect(Collectors.toSet());
+        return FoundOps.names().collect(Collectors.toSet());
     }
 
     @Test
