@@ -42,8 +42,4 @@ final class HandOff {
     synchronized boolean isEmpty() {
         return size == 0;
     }
-
-    synchronized int size() {
-        return size;
-    }
 }
