@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -38,8 +37,11 @@ class ServiceDiscoveryTest {
     }
 
     @Test
-    void registryKnowsWhatServiceLoaderFinds() {
-        assertEquals(serviceLoaderNames(), MempoolOpsRegistry.names(), "MempoolOpsRegistry.names()");
+    void registryKnowsEveryServiceLoaderName() {
+        // containsAll, not equals: other tests in this JVM may register() ops of their own
+        final Set<String> registered = MempoolOpsRegistry.names();
+        assertTrue(registered.containsAll(serviceLoaderNames()),
+            "MempoolOpsRegistry.names() " + registered + " lacks some of " + serviceLoaderNames());
     }
 
     @Test
