@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * JUnit then runs every rule of {@link MempoolOpsConformanceRules}, grouped in {@link Nested} classes:
  * the SPI contract on a raw store ({@link Spi}), DPDK's test_mempool.c basic checks once per cache
  * mode ({@link PoolNoCache}, {@link PoolDefaultCache}, {@link PoolUserCache}), the other pool checks
- * ({@link Pool}, {@link Events}) and conservation under concurrency ({@link Concurrency}).
+ * ({@link Pool}, {@link Events}), bad input to every public method ({@link BadInput}) and conservation
+ * under concurrency ({@link Concurrency}).
  *
  * <p>Optional hooks, with defaults: {@link #singleProducerOnly()}, {@link #singleConsumerOnly()},
  * {@link #concurrencyBudget()} and {@link #opsParams()}; the {@code required_validate_*} rules check
@@ -202,6 +203,16 @@ public abstract class MempoolOpsConformance implements MempoolOpsConformanceRule
     public class Events extends PoolEventConformance {
         /** Creates the group for the enclosing suite. */
         public Events() {
+            super(MempoolOpsConformance.this);
+        }
+    }
+
+    /** Bad input to every public method of the pool and its caches. */
+    @Nested
+    @DisplayName("Bad input")
+    public class BadInput extends PoolBadInputConformance {
+        /** Creates the group for the enclosing suite. */
+        public BadInput() {
             super(MempoolOpsConformance.this);
         }
     }

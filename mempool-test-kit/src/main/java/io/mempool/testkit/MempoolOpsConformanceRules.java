@@ -410,4 +410,83 @@ public interface MempoolOpsConformanceRules {
          */
         void required_concurrency_everyHandlePresentExactlyOnce(int cacheSize) throws InterruptedException;
     }
+
+    /** Bad input to every public method of the pool and its caches: the right exception, a clear message, nothing changed. */
+    interface BadInput {
+        /**
+         * The builder rejects a malformed or too long name, sizes out of range, null flags and params and an
+         * unknown ops name, each with {@code name: value (expected: range)}, and a rejected create registers
+         * nothing. If this test fails, check: the builder's checks and their order (before any allocation).
+         */
+        void required_badInput_builderRejectsValuesOutOfRange();
+
+        /**
+         * {@code getBulk} and {@code genericGet}, in every cache mode, reject a null table, a negative n, n past
+         * the table and an offset past the table, and neither write the table nor change the counts.
+         * If this test fails, check: that the arguments are checked before the cache or the store is touched.
+         */
+        void required_badInput_getsRejectBadTables();
+
+        /**
+         * {@code putBulk} and {@code genericPut}, in every cache mode, reject bad tables with nothing enqueued.
+         * If this test fails, check: the argument checks on the put paths.
+         */
+        void required_badInput_putsRejectBadTables();
+
+        /**
+         * Every put rejects NULL, another pool's handle, and addresses inside or beyond the pool's elements with
+         * {@code IllegalArgumentException}, and enqueues nothing of the call.
+         * If this test fails, check: the handle check runs over the whole table before anything is enqueued.
+         */
+        void required_badInput_putsRejectForeignHandles();
+
+        /**
+         * {@code genericGet}/{@code genericPut} reject another pool's cache and a closed cache; a closed cache
+         * refuses {@code flush}. If this test fails, check: the cache ownership and state checks.
+         */
+        void required_badInput_cachesMustBeOwnAndOpen();
+
+        /**
+         * {@code createCache} accepts sizes 1..512 only. If this test fails, check: the cache size check.
+         */
+        void required_badInput_createCacheRejectsSizesOutOfRange();
+
+        /**
+         * A thread's default cache cannot be closed by hand (it lives with its thread and pool) and keeps its
+         * objects when asked to. If this test fails, check: {@code MempoolCache.close} for default caches.
+         */
+        void required_badInput_defaultCacheIsNotClosedByHand();
+
+        /**
+         * {@code indexOf}, {@code address} and {@code wrap} reject a handle that is not one of the pool's
+         * objects, and {@code wrap} a null flyweight. If this test fails, check: the handle check.
+         */
+        void required_badInput_handleQueriesRejectForeignHandles();
+
+        /**
+         * {@code setOps} rejects an unknown name and null params, and once populated refuses with
+         * {@code IllegalStateException}, as does a second {@code populateDefault}. If this test fails, check:
+         * the ops freeze.
+         */
+        void required_badInput_setOpsRejectsUnknownNamesAndPopulatedPools();
+
+        /**
+         * Null visitors, sinks, actions, names and listeners are rejected with {@code IllegalArgumentException}.
+         * If this test fails, check: the null checks of the iteration, dump, registry and event methods.
+         */
+        void required_badInput_nullCallbacksAndSinksAreRejected();
+
+        /**
+         * {@code getContigBlocks} checks its table before it asks the store for contiguous blocks.
+         * If this test fails, check: the order of checks in {@code getContigBlocks}.
+         */
+        void required_badInput_contigBlocksRejectBadTablesFirst();
+
+        /**
+         * After {@code close()} every call but the configuration getters throws {@code IllegalStateException}
+         * ("pool X is closed"), so nothing touches freed memory. If this test fails, check: the closed-state
+         * check at the top of each method.
+         */
+        void required_badInput_closedPoolRefusesEveryCall();
+    }
 }
