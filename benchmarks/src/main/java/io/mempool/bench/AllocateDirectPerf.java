@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
  * garbage collector (and its Cleaner) to free.
  */
 public class AllocateDirectPerf extends PoolPerf {
+    /** {@inheritDoc} */
     @Override
     protected void open(final int size, final int threads) {
         // nothing to make: every get allocates
@@ -17,6 +18,7 @@ public class AllocateDirectPerf extends PoolPerf {
         return new AllocateTable(slots);
     }
 
+    /** {@inheritDoc} */
     @Override
     protected void close() {
         // nothing to free: the collector frees what was dropped

@@ -63,6 +63,7 @@ final class CompareOptions {
                     o.scenarios = Scenario.quick();
                     o.warmups = 2;
                     o.iterations = 3;
+                    o.iterationMs = 80;
                 }
                 case "--full" -> {
                     o.mode = "full";

@@ -9,7 +9,10 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -58,11 +61,23 @@ final class JmhStep {
                 }
             }
         } catch (final RunnerException ex) {
-            throw new IllegalStateException(column.column() + " failed in " + scenario.id() + ": see " + log, ex);
+            throw failed(column, scenario, log, ex);
         }
         if (scores.isEmpty()) {
-            throw new IllegalStateException(column.column() + " gave no figures in " + scenario.id() + ": see " + log);
+            throw failed(column, scenario, log, null);
         }
         return scores.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Keeps the failed step's JMH output beside the log, which the next step replaces. */
+    private static IllegalStateException failed(final Alternative column, final Scenario scenario, final Path log,
+                                                final Exception cause) {
+        final Path kept = log.resolveSibling("failed-" + scenario.id() + "-" + column.column() + ".log");
+        try {
+            Files.copy(log, kept, StandardCopyOption.REPLACE_EXISTING);
+        } catch (final IOException ex) {
+            return new IllegalStateException(column.column() + " failed in " + scenario.id() + " (no log: " + ex + ")", cause);
+        }
+        return new IllegalStateException(column.column() + " failed in " + scenario.id() + ": see " + kept, cause);
     }
 }

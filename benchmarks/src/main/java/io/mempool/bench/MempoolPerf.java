@@ -34,11 +34,13 @@ public class MempoolPerf extends PoolPerf {
         return false;
     }
 
+    /** {@inheritDoc} */
     @Override
     protected String skipReason(final int threads) {
         return threads > 1 && singleSided(ops) ? ops + " promises one producer or consumer, run with " + threads + " threads" : null;
     }
 
+    /** {@inheritDoc} */
     @Override
     protected void open(final int size, final int threads) {
         mp = Mempool.builder("perf_" + ops)
@@ -54,6 +56,7 @@ public class MempoolPerf extends PoolPerf {
         return new MempoolTable(mp, cache == CacheMode.USER ? mp.createCache(Rounds.CACHE_SIZE) : null, slots);
     }
 
+    /** {@inheritDoc} */
     @Override
     protected void close() {
         mp.close();

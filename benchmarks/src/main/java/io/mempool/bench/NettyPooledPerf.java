@@ -10,6 +10,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 public class NettyPooledPerf extends PoolPerf {
     private PooledByteBufAllocator allocator;
 
+    /** {@inheritDoc} */
     @Override
     protected void open(final int size, final int threads) {
         allocator = new PooledByteBufAllocator(
@@ -28,6 +29,7 @@ public class NettyPooledPerf extends PoolPerf {
         return new AllocatorTable(allocator, slots);
     }
 
+    /** {@inheritDoc} */
     @Override
     protected void close() {
         allocator = null;

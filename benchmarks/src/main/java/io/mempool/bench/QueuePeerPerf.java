@@ -16,6 +16,7 @@ public abstract class QueuePeerPerf extends PoolPerf {
      */
     protected abstract Queue<ByteBuffer> newQueue(int capacity);
 
+    /** {@inheritDoc} */
     @Override
     protected void open(final int size, final int threads) {
         queue = newQueue(size);
@@ -31,13 +32,18 @@ public abstract class QueuePeerPerf extends PoolPerf {
         return new QueueTable(queue, slots);
     }
 
+    /** {@inheritDoc} */
     @Override
     protected void close() {
         queue.clear();
     }
 
-    /** Polls {@code n} buffers, offering back those taken if the queue runs dry (all or none). */
+    /**
+     * Polls {@code n} buffers, offering back those taken if the queue is empty (all or none); a null poll
+     * from a queue that is not empty is retried, as its user would.
+     */
     private static final class QueueTable implements ThreadTable {
+        private static final int MAX_OFFER_TRIES = 1 << 24;
         private final Queue<ByteBuffer> queue;
         private final ByteBuffer[] objs;
 
@@ -49,10 +55,14 @@ public abstract class QueuePeerPerf extends PoolPerf {
         @Override
         public boolean get(final int offset, final int n) {
             for (int i = 0; i < n; i++) {
-                final ByteBuffer buffer = queue.poll();
-                if (buffer == null) {
-                    put(offset, i);
-                    return false;
+                ByteBuffer buffer;
+                while ((buffer = queue.poll()) == null) {
+                    if (queue.isEmpty()) {
+                        put(offset, i);
+                        return false;
+                    }
+                    // not empty: another thread's offer is in flight (MTMCAQ's poll may return null then)
+                    Thread.onSpinWait();
                 }
                 objs[offset + i] = buffer;
             }
@@ -62,8 +72,13 @@ public abstract class QueuePeerPerf extends PoolPerf {
         @Override
         public void put(final int offset, final int n) {
             for (int i = offset, end = offset + n; i < end; i++) {
-                if (!queue.offer(objs[i])) {
-                    throw new IllegalStateException("queue refused a buffer it handed out: more puts than gets");
+                int tries = 0;
+                while (!queue.offer(objs[i])) {
+                    // never full (it holds every buffer); MTMCAQ refuses while a poll of that slot is in flight
+                    if (++tries == MAX_OFFER_TRIES) {
+                        throw new IllegalStateException("queue refused a buffer it handed out " + tries + " times");
+                    }
+                    Thread.onSpinWait();
                 }
             }
         }
