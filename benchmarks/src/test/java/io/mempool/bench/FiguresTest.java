@@ -1,0 +1,63 @@
+package io.mempool.bench;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Medians, best columns, peers shared across cache modes, and the reports' escaping. */
+class FiguresTest {
+    private static final Scenario CACHED = new Scenario(CacheMode.DEFAULT, 32, 32, 128, 1);
+    private static final Scenario NO_CACHE = new Scenario(CacheMode.NONE, 32, 32, 128, 1);
+    private static final Alternative RING = Alternative.ofOps("ring_mp_mc");
+    private static final Alternative STACK = Alternative.ofOps("stack");
+    private static final Alternative JCTOOLS = Alternative.PEERS.get(0);
+    private static final Alternative AGRONA = Alternative.PEERS.get(1);
+
+    private final Figures figures = new Figures(List.of(CACHED, NO_CACHE), List.of(RING, STACK, JCTOOLS, AGRONA, Alternative.DPDK));
+
+    @Test
+    void medianOfOddAndEvenCountsAndNaNWhenEmpty() {
+        figures.add(CACHED, RING, new double[] {5, 1, 3});
+        figures.add(CACHED, STACK, new double[] {4, 1, 3, 10});
+        assertEquals(3, figures.median(CACHED, RING));
+        assertEquals(3.5, figures.median(CACHED, STACK));
+        assertTrue(Double.isNaN(figures.median(NO_CACHE, RING)));
+        figures.add(CACHED, RING, new double[] {7, 9});
+        assertEquals(5, figures.median(CACHED, RING), "a later round pools its iterations with the first");
+    }
+
+    @Test
+    void peersAreSharedAcrossCacheModesAndTheBestIsTheHighestMedian() {
+        assertNull(figures.best(CACHED, Alternative.Kind.PEER));
+        assertTrue(Double.isNaN(figures.bestPeer(CACHED)));
+        figures.add(CACHED, JCTOOLS, new double[] {2});
+        figures.add(CACHED, AGRONA, new double[] {3});
+        figures.add(NO_CACHE, RING, new double[] {9});
+        assertSame(AGRONA, figures.best(NO_CACHE, Alternative.Kind.PEER));
+        assertEquals(3, figures.bestPeer(NO_CACHE));
+        assertSame(RING, figures.best(NO_CACHE, Alternative.Kind.JMEMPOOL));
+        assertEquals("3.00x", Tables.ratio(figures.median(NO_CACHE, RING), figures.bestPeer(NO_CACHE)));
+    }
+
+    @Test
+    void ratesRatiosAndEscaping() {
+        assertEquals("1.50G", Tables.rate(1.5e9));
+        assertEquals("123.4M", Tables.rate(123.4e6));
+        assertEquals("2k", Tables.rate(2000));
+        assertEquals("-", Tables.rate(Double.NaN));
+        assertEquals("-", Tables.ratio(1, Double.NaN));
+        assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", JsonReport.quote("a\"b\\c\n\u0001"));
+        figures.note(CACHED, Alternative.DPDK, "<install> & re-run");
+        final String html = HtmlReport.render(figures, Map.of("k", "v<"));
+        assertTrue(html.contains("&lt;install&gt; &amp; re-run") && html.contains("v&lt;"), html);
+        final String json = JsonReport.render(figures, Map.of());
+        assertTrue(json.contains("\"dpdk\": {\"median\": null, \"ratioToBestPeer\": null, \"iterations\": [], "
+            + "\"note\": \"<install> & re-run\"}"), json);
+    }
+}
