@@ -72,11 +72,8 @@ final class Tables {
     private static void targets(final Figures figures, final PrintStream out) {
         out.println();
         out.println("targets (not asserted): ring_mp_mc and the row's best ops, vs DPDK and vs the best peer");
-        Scenario oneThread = null;
         for (final Scenario scenario : figures.scenarios()) {
-            if (scenario.threads() == 1 && scenario.cache() == CacheMode.DEFAULT) {
-                oneThread = scenario;
-            }
+            final Scenario oneThread = oneThread(figures, scenario);
             final Alternative best = figures.best(scenario, Alternative.Kind.JMEMPOOL);
             for (final Alternative ops : figures.columns()) {
                 if (ops == best || ops.kind() == Alternative.Kind.JMEMPOOL && ops.column().equals("ring_mp_mc")) {
@@ -86,6 +83,12 @@ final class Tables {
         }
     }
 
+    /** The same row with one thread, for a row with several; null if there is none. */
+    private static Scenario oneThread(final Figures figures, final Scenario scenario) {
+        final Scenario one = new Scenario(scenario.cache(), scenario.getBulk(), scenario.putBulk(), scenario.nKeep(), 1);
+        return scenario.threads() > 1 && figures.scenarios().contains(one) ? one : null;
+    }
+
     private static String target(final Figures figures, final Scenario scenario, final Alternative ops,
                                  final Scenario oneThread) {
         final double m = figures.median(scenario, ops);
@@ -93,8 +96,7 @@ final class Tables {
         final StringBuilder line = new StringBuilder("  " + pad(scenario.title(), FIRST) + pad(ops.column(), CELL)
             + pad(rate(m), 9) + "vs dpdk " + pad(ratio(m, figures.median(scenario, Alternative.DPDK)), 8)
             + "vs " + (peer == null ? "peers -" : peer.column() + " " + ratio(m, figures.median(scenario, peer))));
-        if (scenario.threads() > 1 && oneThread != null && oneThread.getBulk() == scenario.getBulk()
-            && oneThread.nKeep() == scenario.nKeep()) {
+        if (oneThread != null) {
             line.append(", vs 1 thread ").append(ratio(m, figures.median(oneThread, ops)));
         }
         return line.toString();
