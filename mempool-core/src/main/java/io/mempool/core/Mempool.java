@@ -75,7 +75,8 @@ public final class Mempool implements AutoCloseable {
     private final long privateAddress;
     private final ThreadLocal<MempoolCache> threadCaches = ThreadLocal.withInitial(this::newDefaultCache);
     private final CopyOnWriteArrayList<MempoolCache> caches = new CopyOnWriteArrayList<>();
-    private final boolean reclaimOnFailedGet;
+    /** False for a single-producer store, set at populate: a reclaim puts from the getting thread. */
+    private boolean reclaimOnFailedGet;
     /** DEBUG or STATS: the one branch the hot path pays when both are off. */
     private final boolean instrumented;
     private final DebugCookies debug;
@@ -112,8 +113,6 @@ public final class Mempool implements AutoCloseable {
         this.opsParams = opsParams;
         this.objectInit = objectInit;
         this.maxChunkBytes = maxChunkBytes;
-        // A get that reclaims a dead thread's cache puts from the getting thread: not with a single producer.
-        this.reclaimOnFailedGet = !flags.contains(MempoolFlag.SP_PUT);
         this.debug = flags.contains(MempoolFlag.DEBUG) ? new DebugCookies(this, layout.alignedElementSize()) : null;
         this.stats = flags.contains(MempoolFlag.STATS) ? new PoolStats() : null;
         this.instrumented = debug != null || stats != null;
@@ -264,6 +263,7 @@ public final class Mempool implements AutoCloseable {
         }
         this.ops = chosen;
         this.store = newStore;
+        this.reclaimOnFailedGet = !singleProducer(flags, opsName);
         this.populatedSize = size;
         this.state = POPULATED;
         LivePools.fire(MempoolEvent.READY, this);
@@ -991,6 +991,14 @@ public final class Mempool implements AutoCloseable {
 
     long id() {
         return id;
+    }
+
+    /**
+     * Whether the store promises one putting thread: the SP_PUT flag, or an ops name with an {@code _sp_}
+     * part as the bundled drivers name them ({@code ring_sp_sc}, {@code agrona_sp_sc}).
+     */
+    static boolean singleProducer(final Set<MempoolFlag> flags, final String opsName) {
+        return flags.contains(MempoolFlag.SP_PUT) || opsName.contains("_sp_");
     }
 
     private static boolean isVirtual(final Thread thread) {

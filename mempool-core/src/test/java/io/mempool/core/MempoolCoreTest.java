@@ -299,6 +299,15 @@ class MempoolCoreTest {
     }
 
     @Test
+    void singleProducerStoresAreNotFedByAReclaimingGetter() {
+        assertTrue(Mempool.singleProducer(java.util.Set.of(MempoolFlag.SP_PUT), "ring_mp_mc"));
+        assertTrue(Mempool.singleProducer(java.util.Set.of(), "ring_sp_sc"));
+        assertTrue(Mempool.singleProducer(java.util.Set.of(), "agrona_sp_sc"));
+        assertFalse(Mempool.singleProducer(java.util.Set.of(MempoolFlag.SC_GET), "ring_mp_sc"));
+        assertFalse(Mempool.singleProducer(java.util.Set.of(), "stack"));
+    }
+
+    @Test
     void closeRefusesWhileObjectsAreOutAndForceFreesAnyway() {
         final Mempool mp = builder().cacheSize(4).create();
         final long obj = mp.get();
