@@ -545,9 +545,11 @@ public final class Mempool implements AutoCloseable {
 
     private void checkHandles(final long[] objs, final int offset, final int n) {
         final PoolMemory m = memory;
-        for (int i = offset, end = offset + n; i < end; i++) {
-            if (m.indexOf(objs[i]) < 0) {
-                throw foreignHandle(objs[i]);
+        if (!m.allObjects(objs, offset, offset + n)) {
+            for (int i = offset, end = offset + n; i < end; i++) {
+                if (m.indexOf(objs[i]) < 0) {
+                    throw foreignHandle(objs[i]);
+                }
             }
         }
     }

@@ -7,10 +7,16 @@ import java.lang.invoke.VarHandle;
 
 /**
  * A per-thread cache of free objects in front of a pool's store: DPDK 26.07's {@code rte_mempool_cache}.
- * It holds at most {@link #size()} objects, LIFO (a get returns the most recently put object first);
+ * It holds at most {@link #size()} objects as a stack: a get returns the objects of the latest puts first;
  * a put that would overflow it first moves the oldest {@code size/2} to the store, a get that finds it
  * short refills {@code size/2} from the store, and a request for more than {@code size/2} objects
  * beyond what it holds goes straight to the store.
+ *
+ * <p><b>Order within a bulk.</b> DPDK reverses a bulk on its way through the cache (put a, b, c, then a
+ * get of 3 returns c, b, a). Here a bulk keeps its table order (the same get returns a, b, c), so that
+ * both directions are one {@link System#arraycopy}: the reversing copy cost 45% of the cached bulk-32
+ * throughput. Across calls the stack order is DPDK's: put a, put b, put c, then a get of 3 returns
+ * c, b, a; and the first object of a bulk put counts as its hottest.
  *
  * <p>Two kinds exist: the default cache of each platform thread ({@link Mempool#defaultCache()}),
  * made on the thread's first get or put and returned to the pool when the thread has terminated, and
@@ -28,14 +34,17 @@ public final class MempoolCache implements AutoCloseable {
     private final int size;
     private final int half;
     /**
-     * [0, len) are held, oldest at 0. Room for size + size/2 so a refill never overwrites held objects
-     * (a failed get changes nothing), and at least one spare slot at [size] for single gets and puts.
+     * The stack: [top, end) are held, the hottest at top, the oldest at end - 1, where end is the array's
+     * length, size + max(1, size/2). A refill lands in [top - size/2, top), below the held objects, so a
+     * failed get changes nothing; index 0 is never held (top >= end - size), so it serves as a scratch
+     * slot for single gets and puts.
      */
     private final long[] objs;
+    private final int end;
     private final Thread owner;
     /** STATS counters, written by the owner thread only; null without STATS. */
     private final long[] stats;
-    private int len;
+    private int top;
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state;
 
@@ -45,6 +54,8 @@ public final class MempoolCache implements AutoCloseable {
         this.size = size;
         this.half = size / 2;
         this.objs = new long[size + Math.max(1, size / 2)];
+        this.end = objs.length;
+        this.top = end;
         this.owner = owner;
     }
 
@@ -62,7 +73,7 @@ public final class MempoolCache implements AutoCloseable {
      * @return the count, {@code 0..size()}.
      */
     public int length() {
-        return len;
+        return end - top;
     }
 
     /**
@@ -146,10 +157,10 @@ public final class MempoolCache implements AutoCloseable {
     }
 
     private void flushAll() {
-        final int held = len;
+        final int held = end - top;
         if (held > 0) {
-            toStore(objs, 0, held);
-            len = 0;
+            toStore(objs, top, held);
+            top = end;
         }
     }
 
@@ -197,39 +208,39 @@ public final class MempoolCache implements AutoCloseable {
      * Gets {@code n} objects, all or none; arguments already checked by the pool.
      */
     boolean get(final long[] tbl, final int off, final int n) {
-        final long[] cached = objs;
-        final int held = len;
-        if (n <= held) {
-            for (int i = 0; i < n; i++) {
-                tbl[off + i] = cached[held - 1 - i];
+        final int t = top;
+        if (n <= end - t) {
+            if (n == 1) {
+                tbl[off] = objs[t]; // a one-element arraycopy costs more than the load
+            } else {
+                System.arraycopy(objs, t, tbl, off, n);
             }
-            len = held - n;
+            top = t + n;
             return true;
         }
-        return getBeyondHeld(tbl, off, n, held);
+        return getBeyondHeld(tbl, off, n, t);
     }
 
-    private boolean getBeyondHeld(final long[] tbl, final int off, final int n, final int held) {
+    private boolean getBeyondHeld(final long[] tbl, final int off, final int n, final int t) {
         final long[] cached = objs;
+        final int held = end - t;
         final int remaining = n - held;
-        int nextLen = 0;
-        if (remaining <= half && fromStore(cached, held, half)) {
-            // refilled above the held objects: serve the rest from the new top, keep half - remaining
-            final int top = held + half;
-            for (int i = 0; i < remaining; i++) {
-                tbl[off + held + i] = cached[top - 1 - i];
+        if (remaining <= half && fromStore(cached, t - half, half)) {
+            // the held objects first, then the refill's first ones; the rest of the refill stays
+            System.arraycopy(cached, t, tbl, off, held);
+            System.arraycopy(cached, t - half, tbl, off + held, remaining);
+            final int kept = half - remaining;
+            if (held > 0) {
+                System.arraycopy(cached, t - half + remaining, cached, end - kept, kept);
             }
-            nextLen = half - remaining;
-        } else if (!fromStore(tbl, off + held, remaining)) {
+            top = end - kept;
+            return true;
+        }
+        if (!fromStore(tbl, off + held, remaining)) {
             return false; // nothing taken from the store, the cache unchanged
         }
-        for (int i = 0; i < held; i++) {
-            tbl[off + i] = cached[held - 1 - i];
-        }
-        if (nextLen > 0) {
-            System.arraycopy(cached, held, cached, 0, nextLen);
-        }
-        len = nextLen;
+        System.arraycopy(cached, t, tbl, off, held);
+        top = end;
         return true;
     }
 
@@ -237,12 +248,12 @@ public final class MempoolCache implements AutoCloseable {
      * @return one object, or {@link Mempool#NULL} if neither the cache nor the store has one.
      */
     long getOne() {
-        final int held = len;
-        if (held > 0) {
-            len = held - 1;
-            return objs[held - 1];
+        final int t = top;
+        if (t < end) {
+            top = t + 1;
+            return objs[t];
         }
-        return get(objs, size, 1) ? objs[size] : Mempool.NULL;
+        return get(objs, 0, 1) ? objs[0] : Mempool.NULL;
     }
 
     /**
@@ -250,29 +261,33 @@ public final class MempoolCache implements AutoCloseable {
      */
     void put(final long[] tbl, final int off, final int n) {
         final long[] cached = objs;
-        final int held = len;
+        final int t = top;
+        final int held = end - t;
         if (n <= size - held) {
-            System.arraycopy(tbl, off, cached, held, n);
-            len = held + n;
+            if (n == 1) {
+                cached[t - 1] = tbl[off];
+            } else {
+                System.arraycopy(tbl, off, cached, t - n, n);
+            }
+            top = t - n;
         } else if (n <= half) {
-            toStore(cached, 0, half); // the oldest half: the coldest objects leave
-            final int kept = held - half;
-            System.arraycopy(cached, half, cached, 0, kept);
-            System.arraycopy(tbl, off, cached, kept, n);
-            len = kept + n;
+            toStore(cached, end - half, half); // the oldest half: the coldest objects leave
+            System.arraycopy(cached, t, cached, t + half, held - half);
+            System.arraycopy(tbl, off, cached, t + half - n, n);
+            top = t + half - n;
         } else {
             toStore(tbl, off, n);
         }
     }
 
     void putOne(final long obj) {
-        final int held = len;
-        if (held < size) {
-            objs[held] = obj;
-            len = held + 1;
+        final int t = top;
+        if (end - t < size) {
+            objs[t - 1] = obj;
+            top = t - 1;
         } else {
-            objs[size] = obj;
-            put(objs, size, 1);
+            objs[0] = obj;
+            put(objs, 0, 1);
         }
     }
 

@@ -140,6 +140,39 @@ final class PoolMemory {
     }
 
     /**
+     * Checks a whole table at once: on a single-chunk pool without a branch per handle, so the loop
+     * unrolls. Every check sets the sign bit of {@code acc} for a bad handle: {@code delta} negative
+     * (below the first object), {@code lastDelta - delta} negative (past the last), {@code -(low bits)}
+     * negative (not on a stride multiple of 2), and {@code q | (limit - q)} negative (not a multiple of
+     * the odd factor: the product then exceeds the limit, which is below 2^63 for odd > 1).
+     *
+     * @return true if every handle in {@code objs[from, to)} is an object of this pool.
+     */
+    boolean allObjects(final long[] objs, final int from, final int to) {
+        if (firstObjects.length != 1) {
+            for (int i = from; i < to; i++) {
+                if (indexOf(objs[i]) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        final long first = first0;
+        final long last = lastDelta0;
+        final long low = lowMask;
+        final int sh = shift;
+        final long inverse = oddInverse;
+        final long limit = oddLimit == -1L ? Long.MAX_VALUE : oddLimit; // odd == 1: every quotient is exact
+        long acc = 0;
+        for (int i = from; i < to; i++) {
+            final long delta = objs[i] - first;
+            final long q = (delta >>> sh) * inverse;
+            acc |= delta | (last - delta) | -(delta & low) | q | (limit - q);
+        }
+        return acc >= 0;
+    }
+
+    /**
      * @param index an object index, {@code 0..n-1}.
      * @return the object's handle.
      */

@@ -55,12 +55,14 @@ class CacheAlgorithmTest {
     void anOverflowingPutFlushesTheOldestHalf() {
         final long[] objs = new long[CACHE + 1];
         assertTrue(mp.genericGet(objs, 0, CACHE + 1, null));
-        mp.genericPut(objs, 0, CACHE, cache);
+        for (int i = 0; i < CACHE; i++) {
+            mp.genericPut(objs, i, 1, cache); // one at a time: objs[CACHE - 1] is the hottest
+        }
         store.calls.clear();
         mp.genericPut(objs, CACHE, 1, cache);
         assertEquals(List.of("enqueue " + CACHE / 2), store.calls);
         assertEquals(CACHE / 2 + 1, cache.length());
-        // LIFO: the newest comes out first, and the oldest half is gone
+        // the newest comes out first, and the oldest half (objs[0 .. CACHE/2)) is gone
         final long[] back = get(CACHE / 2 + 1);
         assertEquals(objs[CACHE], back[0]);
         assertEquals(objs[CACHE - 1], back[1]);
@@ -79,13 +81,15 @@ class CacheAlgorithmTest {
     }
 
     @Test
-    void aGetFromTheCacheIsLifo() {
-        final long[] objs = new long[3];
-        assertTrue(mp.genericGet(objs, 0, 3, null));
-        mp.genericPut(objs, 0, 3, cache);
+    void separatePutsComeBackLifoAndABulkKeepsItsOrder() {
+        final long[] objs = new long[6];
+        assertTrue(mp.genericGet(objs, 0, 6, null));
+        mp.genericPut(objs, 0, 1, cache);
+        mp.genericPut(objs, 1, 1, cache);
+        mp.genericPut(objs, 2, 1, cache);
+        mp.genericPut(objs, 3, 3, cache);
         store.calls.clear();
-        final long[] back = get(3);
-        assertArrayEquals(new long[] {objs[2], objs[1], objs[0]}, back);
+        assertArrayEquals(new long[] {objs[3], objs[4], objs[5], objs[2], objs[1], objs[0]}, get(6));
         assertEquals(List.of(), store.calls);
     }
 
@@ -97,8 +101,8 @@ class CacheAlgorithmTest {
         store.calls.clear();
         final long[] objs = get(3); // 2 held + 1 remaining <= half
         assertEquals(List.of("dequeue " + CACHE / 2), store.calls);
-        assertEquals(held[1], objs[0]);
-        assertEquals(held[0], objs[1]);
+        assertEquals(held[0], objs[0], "the held objects first, in their order");
+        assertEquals(held[1], objs[1]);
         assertEquals(CACHE / 2 - 1, cache.length());
     }
 
@@ -133,7 +137,7 @@ class CacheAlgorithmTest {
         assertEquals(2, cache.length());
         store.failDequeues = false;
         final long[] back = get(2);
-        assertEquals(held[1], back[0]);
+        assertArrayEquals(held, back);
     }
 
     @Test

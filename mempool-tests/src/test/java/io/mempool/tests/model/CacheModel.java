@@ -4,9 +4,11 @@ import java.util.Arrays;
 
 /**
  * The reference model of DPDK 26.07's cache algorithm ("gen C", DPDK-FACTS §1.4) in front of a
- * {@link StoreModel}, written from the facts rather than from {@code MempoolCache}: a LIFO of at most
- * {@code size} handles (index 0 the oldest), refill and flush moving {@code size/2}, requests beyond
+ * {@link StoreModel}, written from the facts rather than from {@code MempoolCache}: a stack of at most
+ * {@code size} handles (index 0 the hottest), refill and flush moving {@code size/2}, requests beyond
  * {@code size/2} going straight to the store. A size of 0 models no cache: everything goes to the store.
+ * One deliberate difference from DPDK (see {@code MempoolCache}): a bulk keeps its table order through
+ * the cache instead of being reversed, the first object of a bulk put counting as its hottest.
  */
 final class CacheModel {
     private final StoreModel store;
@@ -28,67 +30,53 @@ final class CacheModel {
         return store.count();
     }
 
-    /** Put n: append if it fits; else, if n <= size/2, flush the oldest size/2 first; else straight to the store. */
+    /** Put n: on top if it fits; else, if n <= size/2, flush the oldest size/2 first; else straight to the store. */
     void put(final long[] table, final int offset, final int n) {
         final long[] objs = Arrays.copyOfRange(table, offset, offset + n);
         if (held.length + n <= size) {
-            held = concat(held, objs);
+            held = concat(objs, held);
         } else if (n <= half) {
-            enqueueOrFail(held, 0, half);
-            held = concat(Arrays.copyOfRange(held, half, held.length), objs);
+            enqueueOrFail(held, held.length - half, half);
+            held = concat(objs, Arrays.copyOfRange(held, 0, held.length - half));
         } else {
             enqueueOrFail(objs, 0, n);
         }
     }
 
     /**
-     * Get n: pop from the cache if it holds n; else take all it holds and the rest from a refill of
-     * size/2 (if the rest is at most size/2 and the refill succeeds), else straight from the store; if
-     * that fails too, nothing changes and the table is not written.
+     * Get n: the top n if the cache holds n; else all it holds and the rest from the start of a refill of
+     * size/2 (if the rest is at most size/2 and the refill succeeds; the refill's remainder stays), else
+     * straight from the store; if that fails too, nothing changes and the table is not written.
      */
     boolean get(final long[] table, final int offset, final int n) {
         final int len = held.length;
         if (n <= len) {
-            popInto(table, offset, n);
+            System.arraycopy(held, 0, table, offset, n);
+            held = Arrays.copyOfRange(held, n, len);
             return true;
         }
         final int remaining = n - len;
         final long[] refill = new long[half];
         if (remaining <= half && store.dequeue(refill, 0, half)) {
-            // the refill lands above the held ones; the rest is served from its top, newest first
-            for (int i = 0; i < remaining; i++) {
-                table[offset + len + i] = refill[half - 1 - i];
-            }
-            for (int i = 0; i < len; i++) {
-                table[offset + i] = held[len - 1 - i];
-            }
-            held = Arrays.copyOfRange(refill, 0, half - remaining);
+            System.arraycopy(held, 0, table, offset, len);
+            System.arraycopy(refill, 0, table, offset + len, remaining);
+            held = Arrays.copyOfRange(refill, remaining, half);
             return true;
         }
         final long[] direct = new long[remaining];
         if (!store.dequeue(direct, 0, remaining)) {
             return false;
         }
+        System.arraycopy(held, 0, table, offset, len);
         System.arraycopy(direct, 0, table, offset + len, remaining);
-        for (int i = 0; i < len; i++) {
-            table[offset + i] = held[len - 1 - i];
-        }
         held = new long[0];
         return true;
     }
 
-    /** Flush: every held handle to the store, oldest first. */
+    /** Flush: every held handle to the store, in stack order (hottest first). */
     void flush() {
         enqueueOrFail(held, 0, held.length);
         held = new long[0];
-    }
-
-    private void popInto(final long[] table, final int offset, final int n) {
-        final int len = held.length;
-        for (int i = 0; i < n; i++) {
-            table[offset + i] = held[len - 1 - i];
-        }
-        held = Arrays.copyOf(held, len - n);
     }
 
     private void enqueueOrFail(final long[] objs, final int offset, final int n) {

@@ -20,16 +20,17 @@ class CacheModelTest {
     }
 
     @Test
-    void putOverflowingFlushesTheOldestHalfThenAppends() {
+    void putOverflowingFlushesTheOldestHalfThenPushes() {
         final CacheModel cache = fifoCache(4);
         cache.put(new long[] {1, 2, 3, 4}, 0, 4);
         cache.put(new long[] {5}, 0, 1);
-        // 1 and 2 (the oldest half) went to the store; the cache holds 3, 4, 5 and pops 5 first
+        // a bulk keeps its order, its first object the hottest: 3 and 4 (the oldest half) went to the
+        // store; the cache holds 5, 1, 2 and gives 5 first
         assertEquals(3, cache.length());
         assertEquals(2, cache.storeCount());
         final long[] out = new long[3];
         assertTrue(cache.get(out, 0, 3));
-        assertArrayEquals(new long[] {5, 4, 3}, out);
+        assertArrayEquals(new long[] {5, 1, 2}, out);
     }
 
     @Test
@@ -42,13 +43,13 @@ class CacheModelTest {
     }
 
     @Test
-    void getBeyondHeldRefillsHalfAndServesFromItsTop() {
+    void getBeyondHeldRefillsHalfAndServesFromItsStart() {
         final CacheModel cache = fifoCache(4, 10, 11, 12);
         cache.put(new long[] {1}, 0, 1);
         final long[] out = new long[2];
         assertTrue(cache.get(out, 0, 2));
-        // held 1 first (LIFO), then the top of the refill {10, 11}: 11; 10 stays cached
-        assertArrayEquals(new long[] {1, 11}, out);
+        // held 1 first, then the start of the refill {10, 11}: 10; 11 stays cached
+        assertArrayEquals(new long[] {1, 10}, out);
         assertEquals(1, cache.length());
         assertEquals(1, cache.storeCount());
     }
