@@ -75,8 +75,11 @@ public final class Mempool implements AutoCloseable {
     private final long privateAddress;
     private final ThreadLocal<MempoolCache> threadCaches = ThreadLocal.withInitial(this::newDefaultCache);
     private final CopyOnWriteArrayList<MempoolCache> caches = new CopyOnWriteArrayList<>();
-    /** False for a single-producer store, set at populate: a reclaim puts from the getting thread. */
-    private boolean reclaimOnFailedGet;
+    /**
+     * A reclaim puts from the getting thread, which the SP_PUT promise forbids: flags carry promises,
+     * ops names only pick a store, so a single-producer store used without SP_PUT is reclaimed into.
+     */
+    private final boolean reclaimOnFailedGet;
     /** DEBUG or STATS: the one branch the hot path pays when both are off. */
     private final boolean instrumented;
     private final DebugCookies debug;
@@ -113,6 +116,7 @@ public final class Mempool implements AutoCloseable {
         this.opsParams = opsParams;
         this.objectInit = objectInit;
         this.maxChunkBytes = maxChunkBytes;
+        this.reclaimOnFailedGet = !flags.contains(MempoolFlag.SP_PUT);
         this.debug = flags.contains(MempoolFlag.DEBUG) ? new DebugCookies(this, layout.alignedElementSize()) : null;
         this.stats = flags.contains(MempoolFlag.STATS) ? new PoolStats() : null;
         this.instrumented = debug != null || stats != null;
@@ -263,7 +267,6 @@ public final class Mempool implements AutoCloseable {
         }
         this.ops = chosen;
         this.store = newStore;
-        this.reclaimOnFailedGet = !singleProducer(flags, opsName);
         this.populatedSize = size;
         this.state = POPULATED;
         LivePools.fire(MempoolEvent.READY, this);
@@ -995,13 +998,6 @@ public final class Mempool implements AutoCloseable {
         return id;
     }
 
-    /**
-     * Whether the store promises one putting thread: the SP_PUT flag, or an ops name with an {@code _sp_}
-     * part as the bundled drivers name them ({@code ring_sp_sc}, {@code agrona_sp_sc}).
-     */
-    static boolean singleProducer(final Set<MempoolFlag> flags, final String opsName) {
-        return flags.contains(MempoolFlag.SP_PUT) || opsName.contains("_sp_");
-    }
 
     private static boolean isVirtual(final Thread thread) {
         try {

@@ -299,12 +299,19 @@ class MempoolCoreTest {
     }
 
     @Test
-    void singleProducerStoresAreNotFedByAReclaimingGetter() {
-        assertTrue(Mempool.singleProducer(java.util.Set.of(MempoolFlag.SP_PUT), "ring_mp_mc"));
-        assertTrue(Mempool.singleProducer(java.util.Set.of(), "ring_sp_sc"));
-        assertTrue(Mempool.singleProducer(java.util.Set.of(), "agrona_sp_sc"));
-        assertFalse(Mempool.singleProducer(java.util.Set.of(MempoolFlag.SC_GET), "ring_mp_sc"));
-        assertFalse(Mempool.singleProducer(java.util.Set.of(), "stack"));
+    void withSpPutTheCachesOfTerminatedThreadsWaitForClose() throws Exception {
+        try (Mempool mp = builder().size(8).cacheSize(8).flags(MempoolFlag.SP_PUT).create()) {
+            final Thread t = new Thread(() -> {
+                final long[] objs = new long[2];
+                assertTrue(mp.getBulk(objs, 0, 2)); // the refill of 4 leaves 2 in the thread's cache
+                mp.putBulk(objs, 0, 2);
+            });
+            t.start();
+            t.join();
+            final long[] all = new long[8];
+            assertFalse(mp.genericGet(all, 0, 8, null), "no put from this thread into a single-producer store");
+            assertTrue(mp.isFull(), "the dead thread's cache still counts");
+        }
     }
 
     @Test
