@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -26,6 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 abstract class ConcurrencyConformance extends ConformanceGroup implements MempoolOpsConformanceRules.Concurrency {
     private static final int POOL_SIZE = 4096;
     private static final int ELEMENT_SIZE = 64;
+    /** How long gathering every object may take once the workers have stopped. */
+    private static final Duration GATHER_LIMIT = Duration.ofSeconds(30);
     private static final int MAX_BULK = 64;
     private static final int HAND_OFF_CAPACITY = 1024;
     private static final long HARD_STOP_NANOS = TimeUnit.SECONDS.toNanos(10);
@@ -101,7 +104,8 @@ abstract class ConcurrencyConformance extends ConformanceGroup implements Mempoo
         }
         workers.runAll(budget);
         assertEquals(POOL_SIZE, mp.availCount(), "availCount once the workers stopped");
-        gatherAndCheck(mp);
+        // bounded too: a store whose count over-reports could make a get spin forever
+        assertTimeoutPreemptively(GATHER_LIMIT, () -> gatherAndCheck(mp), "gathering every object after the run");
     }
 
     private static void getter(final Run run) {
