@@ -73,7 +73,7 @@ public final class Mempool implements AutoCloseable {
     private final long maxChunkBytes;
     private final long privateRaw;
     private final long privateAddress;
-    private final ThreadLocal<MempoolCache> threadCaches = ThreadLocal.withInitial(this::newDefaultCache);
+    private final ThreadCaches threadCaches = new ThreadCaches(this);
     private final CopyOnWriteArrayList<MempoolCache> caches = new CopyOnWriteArrayList<>();
     /**
      * A reclaim puts from the getting thread, which the SP_PUT promise forbids: flags carry promises,
@@ -606,7 +606,7 @@ public final class Mempool implements AutoCloseable {
         return cache;
     }
 
-    private MempoolCache newDefaultCache() {
+    MempoolCache newDefaultCache() {
         if (isVirtual(Thread.currentThread())) {
             return null;
         }
@@ -616,6 +616,7 @@ public final class Mempool implements AutoCloseable {
     }
 
     void removeCache(final MempoolCache cache) {
+        threadCaches.release(cache);
         if (caches.remove(cache) && stats != null) {
             stats.fold(cache.stats());
         }

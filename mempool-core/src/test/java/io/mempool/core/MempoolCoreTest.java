@@ -315,6 +315,55 @@ class MempoolCoreTest {
     }
 
     @Test
+    void everyThreadGetsItsOwnDefaultCacheEvenWhenTheirIdsShareASlot() throws Exception {
+        try (Mempool mp = builder().size(512).cacheSize(2).create()) {
+            final int threads = 150; // more than the 64 slots of ThreadCaches: ids collide
+            final MempoolCache[] seen = new MempoolCache[threads];
+            final Thread[] all = new Thread[threads];
+            final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(threads);
+            final java.util.concurrent.CountDownLatch finish = new java.util.concurrent.CountDownLatch(1);
+            final java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            for (int t = 0; t < threads; t++) {
+                final int me = t;
+                all[t] = new Thread(() -> {
+                    try {
+                        mp.put(mp.get());
+                        seen[me] = mp.defaultCache();
+                        started.countDown();
+                        finish.await();
+                        assertSame(seen[me], mp.defaultCache(), "still the same cache");
+                    } catch (final Throwable ex) {
+                        failure.compareAndSet(null, ex);
+                        started.countDown();
+                    }
+                });
+                all[t].start();
+            }
+            started.await();
+            finish.countDown();
+            for (final Thread thread : all) {
+                thread.join();
+            }
+            assertNull(failure.get(), () -> "a thread failed: " + failure.get());
+            assertEquals(threads, java.util.Arrays.stream(seen).distinct().count(), "one cache per thread");
+            for (int t = 0; t < threads; t++) {
+                assertSame(all[t], seen[t].owner());
+            }
+            final long[] everything = new long[512];
+            assertTrue(mp.genericGet(everything, 0, 512, null), "dead threads' caches reclaimed");
+            mp.genericPut(everything, 0, 512, null);
+            final MempoolCache[] lateCache = new MempoolCache[1];
+            final Thread late = new Thread(() -> {
+                mp.put(mp.get());
+                lateCache[0] = mp.defaultCache();
+            });
+            late.start();
+            late.join();
+            assertSame(late, lateCache[0].owner(), "a thread started after the others gets its own cache");
+        }
+    }
+
+    @Test
     void closeRefusesWhileObjectsAreOutAndForceFreesAnyway() {
         final Mempool mp = builder().cacheSize(4).create();
         final long obj = mp.get();
