@@ -6,7 +6,7 @@
  * ({@code =ALL-UNNAMED} on the class path).
  */
 module io.mempool.driver.agrona {
-    requires io.mempool.api;
+    requires transitive io.mempool.api;
     requires org.agrona;
 
     exports io.mempool.driver.agrona;

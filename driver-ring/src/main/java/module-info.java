@@ -3,7 +3,7 @@
  * provided to the pool through {@link java.util.ServiceLoader}.
  */
 module io.mempool.driver.ring {
-    requires io.mempool.api;
+    requires transitive io.mempool.api;
 
     exports io.mempool.driver.ring;
 

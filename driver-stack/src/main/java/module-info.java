@@ -3,7 +3,7 @@
  * (lock-free) stores.
  */
 module io.mempool.driver.stack {
-    requires io.mempool.api;
+    requires transitive io.mempool.api;
 
     exports io.mempool.driver.stack;
 

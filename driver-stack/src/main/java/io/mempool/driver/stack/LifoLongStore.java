@@ -1,10 +1,11 @@
 package io.mempool.driver.stack;
 
 /**
- * What the two stacks share, so one ops base ({@link AbstractStackOps}) serves both. Sealed: the
- * ops rely on the all-or-nothing contract below, which only these two classes are proven to keep.
+ * A bounded LIFO store of {@code long} handles: what the two stacks share, so one ops base serves both.
+ * Sealed: the ops rely on the all-or-nothing contract below, which only these two classes are proven to
+ * keep. Thread-safety is each implementation's: see {@link LongStack} and {@link LockFreeLongStack}.
  */
-sealed interface LifoLongStore permits LongStack, LockFreeLongStack {
+public sealed interface LifoLongStore permits LongStack, LockFreeLongStack {
 
     /**
      * Pushes {@code table[offset .. offset + n)}, all or none; a later pop returns
