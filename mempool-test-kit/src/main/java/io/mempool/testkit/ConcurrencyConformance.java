@@ -108,19 +108,28 @@ abstract class ConcurrencyConformance extends ConformanceGroup implements Mempoo
         assertTimeoutPreemptively(GATHER_LIMIT, () -> gatherAndCheck(mp), "gathering every object after the run");
     }
 
+    /** Gets a bulk of random size and marks each object as out; 0 if the get failed. */
+    private static int takeMarked(final Run run, final long[] buf, final UnsafeBuffer fw, final ThreadLocalRandom random) {
+        final int n = 1 + random.nextInt(MAX_BULK);
+        if (!run.mp.getBulk(buf, 0, n)) {
+            Thread.yield(); // the other threads hold the objects for now
+            return 0;
+        }
+        for (int i = 0; i < n; i++) {
+            run.mark(fw, buf[i]);
+        }
+        return n;
+    }
+
     private static void getter(final Run run) {
         final long[] buf = new long[MAX_BULK];
         final UnsafeBuffer fw = new UnsafeBuffer(0, 0);
         final ThreadLocalRandom random = ThreadLocalRandom.current();
         try {
             while (run.running()) {
-                final int n = 1 + random.nextInt(MAX_BULK);
-                if (!run.mp.getBulk(buf, 0, n)) {
-                    Thread.yield(); // the other threads hold the objects for now
+                final int n = takeMarked(run, buf, fw, random);
+                if (n == 0) {
                     continue;
-                }
-                for (int i = 0; i < n; i++) {
-                    run.mark(fw, buf[i]);
                 }
                 while (!run.handOff.offer(buf, 0, n)) {
                     run.checkHardStop("the hand-off stayed full");
@@ -157,13 +166,9 @@ abstract class ConcurrencyConformance extends ConformanceGroup implements Mempoo
         final UnsafeBuffer fw = new UnsafeBuffer(0, 0);
         final ThreadLocalRandom random = ThreadLocalRandom.current();
         while (run.running()) {
-            final int n = 1 + random.nextInt(MAX_BULK);
-            if (!run.mp.getBulk(buf, 0, n)) {
-                Thread.yield(); // the other threads hold the objects for now
+            final int n = takeMarked(run, buf, fw, random);
+            if (n == 0) {
                 continue;
-            }
-            for (int i = 0; i < n; i++) {
-                run.mark(fw, buf[i]);
             }
             for (int i = 0; i < n; i++) {
                 run.unmark(fw, buf[i]);
