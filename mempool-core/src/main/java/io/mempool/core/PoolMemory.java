@@ -95,18 +95,6 @@ final class PoolMemory {
         return new MemoryChunk(chunkAddresses[k], chunkLengths[k]);
     }
 
-    int firstIndex(final int k) {
-        return firstIndices[k];
-    }
-
-    long firstObject(final int k) {
-        return firstObjects[k];
-    }
-
-    int stride() {
-        return stride;
-    }
-
     /**
      * @param obj any value.
      * @return the index of the object whose handle {@code obj} is, or -1 if it is none of this pool's.
