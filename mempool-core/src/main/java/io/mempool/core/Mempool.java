@@ -312,13 +312,11 @@ public final class Mempool implements AutoCloseable {
         checkUsable();
         if (instrumented) {
             final long[] one = ONE.get();
-            return getChecked(one, 0, 1, cacheSize == 0 ? null : threadCaches.get()) ? one[0] : NULL;
+            return getChecked(one, 0, 1, threadCache()) ? one[0] : NULL;
         }
-        if (cacheSize != 0) {
-            final MempoolCache cache = threadCaches.get();
-            if (cache != null) {
-                return cache.getOne();
-            }
+        final MempoolCache cache = threadCache();
+        if (cache != null) {
+            return cache.getOne();
         }
         final long[] one = ONE.get();
         return storeGet(one, 0, 1) ? one[0] : NULL;
@@ -337,15 +335,13 @@ public final class Mempool implements AutoCloseable {
         if (instrumented) {
             final long[] one = ONE.get();
             one[0] = obj;
-            putChecked(one, 0, 1, cacheSize == 0 ? null : threadCaches.get());
+            putChecked(one, 0, 1, threadCache());
             return;
         }
-        if (cacheSize != 0) {
-            final MempoolCache cache = threadCaches.get();
-            if (cache != null) {
-                cache.putOne(obj);
-                return;
-            }
+        final MempoolCache cache = threadCache();
+        if (cache != null) {
+            cache.putOne(obj);
+            return;
         }
         final long[] one = ONE.get();
         one[0] = obj;
@@ -367,7 +363,7 @@ public final class Mempool implements AutoCloseable {
     public boolean getBulk(final long[] objs, final int offset, final int n) {
         checkUsable();
         Checks.checkTable(objs, offset, n);
-        return getChecked(objs, offset, n, cacheSize == 0 ? null : threadCaches.get());
+        return getChecked(objs, offset, n, threadCache());
     }
 
     /**
@@ -385,7 +381,7 @@ public final class Mempool implements AutoCloseable {
         checkUsable();
         Checks.checkTable(objs, offset, n);
         checkHandles(objs, offset, n);
-        putChecked(objs, offset, n, cacheSize == 0 ? null : threadCaches.get());
+        putChecked(objs, offset, n, threadCache());
     }
 
     /**
@@ -587,7 +583,7 @@ public final class Mempool implements AutoCloseable {
      */
     public MempoolCache defaultCache() {
         checkOpen();
-        return cacheSize == 0 ? null : threadCaches.get();
+        return threadCache();
     }
 
     /**
@@ -604,6 +600,11 @@ public final class Mempool implements AutoCloseable {
         final MempoolCache cache = new MempoolCache(this, MempoolCache.checkSize(size), null, stats != null);
         caches.add(cache);
         return cache;
+    }
+
+    /** The calling thread's default cache; null without one (cache size 0, or a virtual thread). */
+    private MempoolCache threadCache() {
+        return cacheSize == 0 ? null : threadCaches.get();
     }
 
     MempoolCache newDefaultCache() {

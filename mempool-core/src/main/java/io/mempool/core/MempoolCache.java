@@ -4,6 +4,7 @@ import io.mempool.api.Checks;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Arrays;
 
 /**
  * A per-thread cache of free objects in front of a pool's store: DPDK 26.07's {@code rte_mempool_cache}.
@@ -196,7 +197,7 @@ public final class MempoolCache implements AutoCloseable {
 
     void resetStats() {
         if (stats != null) {
-            java.util.Arrays.fill(stats, 0);
+            Arrays.fill(stats, 0);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.mempool.core;
 
+import io.mempool.api.MempoolFlag;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -45,7 +47,7 @@ final class MempoolDump {
         }
         line(sb, "  total_cache_count", cached);
         line(sb, "common_pool_count", mp.storeCount());
-        if (mp.flags().contains(io.mempool.api.MempoolFlag.STATS)) {
+        if (mp.flags().contains(MempoolFlag.STATS)) {
             sb.append("  stats:\n");
             mp.stats().toMap().forEach((key, value) -> line(sb, "  " + key, value));
         } else {

@@ -1,5 +1,7 @@
 package io.mempool.core;
 
+import io.mempool.api.MempoolFlag;
+
 import java.lang.management.ManagementFactory;
 import java.util.Map;
 import java.util.Set;
@@ -102,7 +104,7 @@ final class MempoolJmx implements MempoolMXBean {
 
     @Override
     public boolean isStatsEnabled() {
-        return mp.flags().contains(io.mempool.api.MempoolFlag.STATS);
+        return mp.flags().contains(MempoolFlag.STATS);
     }
 
     @Override
