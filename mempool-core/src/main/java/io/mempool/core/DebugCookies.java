@@ -108,7 +108,7 @@ final class DebugCookies {
                 sound[k++] = objs[offset + i];
             }
         }
-        mp.storePut(sound, 0, k);
+        mp.boundary().enqueue(sound, 0, k); // the caller is inside the store guard
         Arrays.fill(objs, offset, offset + n, Mempool.NULL);
         throw corruption(firstBad, firstFault + "; the get handed out nothing, " + bad
             + " corrupted object(s) were taken out of circulation");

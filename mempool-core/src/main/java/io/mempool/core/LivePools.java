@@ -68,12 +68,26 @@ final class LivePools {
         return LISTENERS.remove(Checks.notNull("listener", listener));
     }
 
-    /** Iterates a snapshot, so a listener added during the event misses it; one removed before its turn is skipped. */
-    static void fire(final MempoolEvent event, final Mempool mp) {
+    /**
+     * Calls every listener, each even if others throw. Iterates a snapshot, so a listener added during
+     * the event misses it; one removed before its turn is skipped.
+     *
+     * @return what the listeners threw, in call order; empty if none did.
+     */
+    static List<Throwable> fire(final MempoolEvent event, final Mempool mp) {
+        List<Throwable> failures = List.of();
         for (final MempoolEventListener listener : LISTENERS) {
             if (LISTENERS.contains(listener)) {
-                listener.onEvent(event, mp);
+                try {
+                    listener.onEvent(event, mp);
+                } catch (final RuntimeException | Error ex) {
+                    if (failures.isEmpty()) {
+                        failures = new ArrayList<>();
+                    }
+                    failures.add(ex);
+                }
             }
         }
+        return failures;
     }
 }

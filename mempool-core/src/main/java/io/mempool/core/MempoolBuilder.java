@@ -143,19 +143,20 @@ public final class MempoolBuilder {
     }
 
     /**
-     * Creates and populates the pool: {@link #createEmpty()} then {@link Mempool#populateDefault()}.
-     * If populating fails, the pool is closed and the failure rethrown.
+     * Creates and populates the pool: {@link #createEmpty()} then {@link Mempool#populateDefault()}, all
+     * or nothing: if any step fails (a READY listener that throws included), the pool is closed, its
+     * name, MXBean and memory released, and the failure rethrown.
      *
      * @return the pool, full.
      * @throws IllegalArgumentException if a value is out of range, the name is taken or the ops unknown.
      * @throws IllegalStateException    if the JVM lacks Agrona's {@code --add-exports} flag.
      */
     public Mempool create() {
-        final Mempool mp = createEmpty();
+        final Mempool mp = newPool(false);
         try {
             mp.populateDefault();
         } catch (final RuntimeException | Error ex) {
-            mp.close(true);
+            mp.lifecycle().undo(ex);
             throw ex;
         }
         return mp;
@@ -164,13 +165,24 @@ public final class MempoolBuilder {
     /**
      * Creates the pool without objects (DPDK's {@code rte_mempool_create_empty}), then runs
      * {@link #poolInit}. Fires no event. Select a store with {@link Mempool#setOps} and add the objects
-     * with {@link Mempool#populateDefault()}.
+     * with {@link Mempool#populateDefault()}. All or nothing: on failure no name, MXBean or memory stays.
      *
      * @return the empty pool, registered under its name.
      * @throws IllegalArgumentException if a value is out of range, the name is taken or the ops unknown.
      * @throws IllegalStateException    if the JVM lacks Agrona's {@code --add-exports} flag.
      */
     public Mempool createEmpty() {
+        return newPool(true);
+    }
+
+    private Mempool newPool(final boolean publish) {
+        final Mempool mp = new Mempool(spec());
+        mp.lifecycle().create(poolInit, publish);
+        return mp;
+    }
+
+    /** Checks the values together and resolves the flags and the ops name; allocates nothing. */
+    private Spec spec() {
         if (size < 0) {
             throw new IllegalArgumentException(Checks.message("size", "unset", ">= 1"));
         }
@@ -194,25 +206,13 @@ public final class MempoolBuilder {
         }
         // a default is resolved at populate, so createEmpty + setOps works with any driver set
         final String ops = opsName != null ? opsName : defaultOps(all);
-        final Mempool mp = new Mempool(
-            name, size, elementSize, cacheSize, privateDataSize, Collections.unmodifiableSet(all),
+        return new Spec(name, size, elementSize, cacheSize, privateDataSize, Collections.unmodifiableSet(all),
             ops, Map.copyOf(opsParams), objectInit, maxChunkBytes);
-        LivePools.add(mp);
-        try {
-            MempoolJmx.register(mp);
-        } catch (final RuntimeException ex) {
-            LivePools.remove(mp);
-            throw ex;
-        }
-        if (poolInit != null) {
-            try {
-                poolInit.accept(mp);
-            } catch (final RuntimeException | Error ex) {
-                mp.close(true);
-                throw ex;
-            }
-        }
-        return mp;
+    }
+
+    /** What a pool is made of, checked; the builder stays reusable. */
+    record Spec(String name, int size, int elementSize, int cacheSize, int privateDataSize, Set<MempoolFlag> flags,
+                String opsName, Map<String, String> opsParams, ObjectVisitor objectInit, long maxChunkBytes) {
     }
 
     /** The system property {@code mempool.ops}, else DPDK's choice by flags. */

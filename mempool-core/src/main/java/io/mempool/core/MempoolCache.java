@@ -20,12 +20,13 @@ import java.util.Arrays;
  * c, b, a; and the first object of a bulk put counts as its hottest.
  *
  * <p>Two kinds exist: the default cache of each platform thread ({@link Mempool#defaultCache()}),
- * made on the thread's first get or put and returned to the pool when the thread has terminated, and
- * user caches ({@link Mempool#createCache(int)}) for {@link Mempool#genericGet}/{@link Mempool#genericPut}.
+ * made on the thread's first get or put and swept back into the pool after the thread has terminated,
+ * and user caches ({@link Mempool#createCache(int)}) for {@link Mempool#genericGet}/{@link Mempool#genericPut}.
  *
- * <p><b>Thread safety:</b> a cache has one owner thread at a time and is not safe for concurrent use;
- * handing it to another thread needs a happens-before edge (e.g. a {@code volatile} write or a queue).
- * {@link #close()} is idempotent and may race with the pool reclaiming a dead thread's cache.
+ * <p><b>Thread safety:</b> a cache has one owner thread at a time and is not safe for concurrent use. A
+ * default cache belongs to its thread for good: the pool refuses it from any other thread. A user cache
+ * may change hands with a happens-before edge (e.g. a {@code volatile} write or a queue).
+ * {@link #close()} is idempotent.
  */
 public final class MempoolCache implements AutoCloseable {
     private static final int OPEN = 0;
@@ -45,13 +46,14 @@ public final class MempoolCache implements AutoCloseable {
     private final Thread owner;
     /** STATS counters, written by the owner thread only; null without STATS. */
     private final long[] stats;
+    private final StoreGuard guard = new StoreGuard();
     private int top;
     @SuppressWarnings("unused") // accessed through STATE
     private volatile int state;
 
-    MempoolCache(final Mempool pool, final int size, final Thread owner, final boolean keepStats) {
+    MempoolCache(final Mempool pool, final int size, final Thread owner) {
         this.pool = pool;
-        this.stats = keepStats ? new long[MempoolStats.COUNTERS] : null;
+        this.stats = pool.flags().contains(io.mempool.api.MempoolFlag.STATS) ? new long[MempoolStats.COUNTERS] : null;
         this.size = size;
         this.half = size / 2;
         this.objs = new long[size + Math.max(1, size / 2)];
@@ -85,7 +87,7 @@ public final class MempoolCache implements AutoCloseable {
     }
 
     /**
-     * @return whether {@link #close()} was called (or the pool closed or reclaimed this cache).
+     * @return whether {@link #close()} was called (or the pool closed, or swept this default cache).
      */
     public boolean isClosed() {
         return state == CLOSED;
@@ -94,18 +96,27 @@ public final class MempoolCache implements AutoCloseable {
     /**
      * Returns every held object to the store (DPDK's {@code rte_mempool_cache_flush}).
      *
-     * @throws IllegalStateException if the cache or its pool is closed.
+     * @throws IllegalStateException if the cache or its pool is closed, or this is another thread's
+     *     default cache.
      */
     public void flush() {
-        pool.checkOpen();
-        checkCacheOpen();
-        flushAll();
+        pool.checkUsable();
+        checkUsableBy(Thread.currentThread());
+        final StoreBoundary store = pool.boundary();
+        guard.enterOwned(store);
+        try {
+            final int held = end - top;
+            toStore(store, objs, top, held);
+            top = end;
+        } finally {
+            guard.exitOwned();
+        }
     }
 
     /**
      * Returns every held object to the store and closes the cache; later use throws
      * {@link IllegalStateException}. Idempotent. Unlike DPDK's {@code rte_mempool_cache_free}, this
-     * flushes, so no object is lost.
+     * flushes, so no object is lost. If the pool is closed meanwhile, the pool has taken the objects.
      *
      * @throws IllegalStateException if this is a thread's default cache: it lives as long as its thread
      *     or its pool (use {@link #flush()} to empty it).
@@ -114,19 +125,38 @@ public final class MempoolCache implements AutoCloseable {
     public void close() {
         if (owner != null) {
             throw new IllegalStateException("the default cache of thread " + owner.getName() + " in pool "
-                + pool.name() + " is closed with its pool or reclaimed when its thread ends; use flush()");
+                + pool.name() + " is closed with its pool or swept when its thread ends; use flush()");
         }
-        if (STATE.compareAndSet(this, OPEN, CLOSED)) { // only one of close and the pool's close flushes
-            if (!pool.isClosed()) {
-                flushAll();
+        if (STATE.compareAndSet(this, OPEN, CLOSED)) { // only the first close flushes
+            final StoreBoundary store = pool.boundary();
+            if (store != null && end > top) {
+                try {
+                    guard.enterOwned(store);
+                } catch (final IllegalStateException closed) {
+                    return; // the pool's close takes the objects
+                }
+                try {
+                    toStore(store, objs, top, end - top);
+                    top = end;
+                } finally {
+                    guard.exitOwned();
+                }
             }
-            pool.removeCache(this);
+            pool.caches().removeUser(this);
         }
     }
 
-    void checkCacheOpen() {
+    /**
+     * @throws IllegalStateException    if the cache is closed.
+     * @throws IllegalArgumentException if it is a default cache and {@code caller} is not its thread.
+     */
+    void checkUsableBy(final Thread caller) {
         if (state == CLOSED) {
             throw new IllegalStateException("cache of pool " + pool.name() + " is closed");
+        }
+        if (owner != null && owner != caller) {
+            throw new IllegalArgumentException(Checks.message("cache", "the default cache of thread " + owner.getName(),
+                "a user cache or the calling thread's own (" + caller.getName() + ")"));
         }
     }
 
@@ -134,50 +164,30 @@ public final class MempoolCache implements AutoCloseable {
         return owner;
     }
 
-    /** Flushes and closes the cache if its owner thread has terminated; true if this call did. */
-    boolean reclaimIfOwnerDead() {
-        // Thread termination happens-before isAlive() returning false, so the owner's writes are visible.
-        if (owner != null && !owner.isAlive() && STATE.compareAndSet(this, OPEN, CLOSED)) {
-            flushAll();
-            pool.removeCache(this);
-            return true;
-        }
-        return false;
+    StoreGuard guard() {
+        return guard;
     }
 
-    /** Called by the pool when it closes, after flushing: refuse further use. */
-    void markClosed() {
-        state = CLOSED;
-    }
-
-    /** Flushes without closing, for the pool's close; the caller owns the pool. */
-    void flushForPool() {
-        if (state == OPEN) {
-            flushAll();
-        }
-    }
-
-    private void flushAll() {
+    /** A terminated owner's objects go to the orphans (its writes are visible: see the caller). */
+    void drainInto(final Orphans orphans) {
         final int held = end - top;
         if (held > 0) {
-            toStore(objs, top, held);
+            orphans.add(objs, top, held);
             top = end;
         }
     }
 
-    private void toStore(final long[] tbl, final int off, final int n) {
-        count(MempoolStats.PUT_COMMON_POOL_BULK, 1);
-        count(MempoolStats.PUT_COMMON_POOL_OBJS, n);
-        pool.storePut(tbl, off, n);
+    /** Close of the pool, once no call is inside the store: every held object goes back. */
+    void drainTo(final StoreBoundary store) {
+        final int held = end - top;
+        if (held > 0) {
+            store.enqueue(objs, top, held);
+            top = end;
+        }
     }
 
-    private boolean fromStore(final long[] tbl, final int off, final int n) {
-        if (pool.storeGet(tbl, off, n)) {
-            count(MempoolStats.GET_COMMON_POOL_BULK, 1);
-            count(MempoolStats.GET_COMMON_POOL_OBJS, n);
-            return true;
-        }
-        return false;
+    void markClosed() {
+        state = CLOSED;
     }
 
     void count(final int counter, final long value) {
@@ -205,6 +215,8 @@ public final class MempoolCache implements AutoCloseable {
         return stats;
     }
 
+    // ---------------------------------------------------------------- the algorithm (owner thread only)
+
     /**
      * Gets {@code n} objects, all or none; arguments already checked by the pool.
      */
@@ -226,23 +238,29 @@ public final class MempoolCache implements AutoCloseable {
         final long[] cached = objs;
         final int held = end - t;
         final int remaining = n - held;
-        if (remaining <= half && fromStore(cached, t - half, half)) {
-            // the held objects first, then the refill's first ones; the rest of the refill stays
-            System.arraycopy(cached, t, tbl, off, held);
-            System.arraycopy(cached, t - half, tbl, off + held, remaining);
-            final int kept = half - remaining;
-            if (held > 0) {
-                System.arraycopy(cached, t - half + remaining, cached, end - kept, kept);
+        final StoreBoundary store = pool.boundary();
+        guard.enterOwned(store);
+        try {
+            if (remaining <= half && fromStore(store, cached, t - half, half, false)) {
+                // the held objects first, then the refill's first ones; the rest of the refill stays
+                System.arraycopy(cached, t, tbl, off, held);
+                System.arraycopy(cached, t - half, tbl, off + held, remaining);
+                final int kept = half - remaining;
+                if (held > 0) {
+                    System.arraycopy(cached, t - half + remaining, cached, end - kept, kept);
+                }
+                top = end - kept;
+                return true;
             }
-            top = end - kept;
+            if (!fromStore(store, tbl, off + held, remaining, true)) {
+                return false; // nothing taken from the store, the cache unchanged
+            }
+            System.arraycopy(cached, t, tbl, off, held);
+            top = end;
             return true;
+        } finally {
+            guard.exitOwned();
         }
-        if (!fromStore(tbl, off + held, remaining)) {
-            return false; // nothing taken from the store, the cache unchanged
-        }
-        System.arraycopy(cached, t, tbl, off, held);
-        top = end;
-        return true;
     }
 
     /**
@@ -271,13 +289,21 @@ public final class MempoolCache implements AutoCloseable {
                 System.arraycopy(tbl, off, cached, t - n, n);
             }
             top = t - n;
-        } else if (n <= half) {
-            toStore(cached, end - half, half); // the oldest half: the coldest objects leave
-            System.arraycopy(cached, t, cached, t + half, held - half);
-            System.arraycopy(tbl, off, cached, t + half - n, n);
-            top = t + half - n;
-        } else {
-            toStore(tbl, off, n);
+            return;
+        }
+        final StoreBoundary store = pool.boundary();
+        guard.enterOwned(store);
+        try {
+            if (n <= half) {
+                toStore(store, cached, end - half, half); // the oldest half: the coldest objects leave
+                System.arraycopy(cached, t, cached, t + half, held - half);
+                System.arraycopy(tbl, off, cached, t + half - n, n);
+                top = t + half - n;
+            } else {
+                toStore(store, tbl, off, n);
+            }
+        } finally {
+            guard.exitOwned();
         }
     }
 
@@ -290,6 +316,48 @@ public final class MempoolCache implements AutoCloseable {
             objs[0] = obj;
             put(objs, 0, 1);
         }
+    }
+
+    /** A cache-less get on behalf of this cache's thread: straight to the store, inside its guard. */
+    boolean getDirect(final long[] tbl, final int off, final int n) {
+        final StoreBoundary store = pool.boundary();
+        guard.enterOwned(store);
+        try {
+            return fromStore(store, tbl, off, n, true);
+        } finally {
+            guard.exitOwned();
+        }
+    }
+
+    /** A cache-less put on behalf of this cache's thread: straight to the store, inside its guard. */
+    void putDirect(final long[] tbl, final int off, final int n) {
+        final StoreBoundary store = pool.boundary();
+        guard.enterOwned(store);
+        try {
+            toStore(store, tbl, off, n);
+        } finally {
+            guard.exitOwned();
+        }
+    }
+
+    /** @return a scratch table of one slot for single cache-less calls; never a held slot. */
+    long[] scratch() {
+        return objs;
+    }
+
+    private void toStore(final StoreBoundary store, final long[] tbl, final int off, final int n) {
+        count(MempoolStats.PUT_COMMON_POOL_BULK, 1);
+        count(MempoolStats.PUT_COMMON_POOL_OBJS, n);
+        store.enqueue(tbl, off, n);
+    }
+
+    private boolean fromStore(final StoreBoundary store, final long[] tbl, final int off, final int n, final boolean last) {
+        if (last ? store.dequeueOrReclaim(tbl, off, n) : store.dequeue(tbl, off, n)) {
+            count(MempoolStats.GET_COMMON_POOL_BULK, 1);
+            count(MempoolStats.GET_COMMON_POOL_OBJS, n);
+            return true;
+        }
+        return false;
     }
 
     static int checkSize(final int size) {

@@ -25,7 +25,7 @@ final class MempoolDump {
         line(sb, "trailer_size", mp.trailerSize());
         line(sb, "total_obj_size", mp.totalElementSize());
         line(sb, "private_data_size", mp.privateDataSize());
-        final PoolMemory memory = mp.memory();
+        final PoolMemory memory = mp.lifecycle().memory();
         if (memory != null) {
             line(sb, "nb_mem_chunks", memory.chunkCount());
             for (int k = 0; k < memory.chunkCount(); k++) {
@@ -39,14 +39,19 @@ final class MempoolDump {
         sb.append("  internal cache infos:\n");
         line(sb, "  cache_size", mp.cacheSize());
         long cached = 0;
-        for (final MempoolCache cache : mp.caches()) {
+        for (final MempoolCache cache : mp.caches().snapshot()) {
+            if (cache.size() == 0) {
+                continue; // a cache-less pool's per-thread guard, holding nothing
+            }
             final Thread owner = cache.owner();
             sb.append("    cache[").append(owner == null ? "user" : owner.getName())
                 .append("]=").append(cache.length()).append('/').append(cache.size()).append('\n');
             cached += cache.length();
         }
         line(sb, "  total_cache_count", cached);
-        line(sb, "common_pool_count", mp.storeCount());
+        line(sb, "  orphan_count", mp.caches().orphans().count()); // objects of terminated threads' caches
+        final StoreBoundary store = mp.boundary();
+        line(sb, "common_pool_count", store == null ? 0 : store.count());
         if (mp.flags().contains(MempoolFlag.STATS)) {
             sb.append("  stats:\n");
             mp.stats().toMap().forEach((key, value) -> line(sb, "  " + key, value));

@@ -30,19 +30,22 @@ final class MempoolJmx implements MempoolMXBean {
 
     static void register(final Mempool mp) {
         try {
-            ManagementFactory.getPlatformMBeanServer().registerMBean(new MempoolJmx(mp), objectName(mp.name()));
+            server().registerMBean(new MempoolJmx(mp), objectName(mp.name()));
         } catch (final JMException ex) {
             throw new IllegalStateException("pool " + mp.name() + ": JMX registration failed: " + ex, ex);
         }
     }
 
     static void unregister(final Mempool mp) {
-        final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         try {
-            server.unregisterMBean(objectName(mp.name()));
+            server().unregisterMBean(objectName(mp.name()));
         } catch (final JMException ex) {
             throw new IllegalStateException("pool " + mp.name() + ": JMX unregistration failed: " + ex, ex);
         }
+    }
+
+    private static MBeanServer server() {
+        return ManagementFactory.getPlatformMBeanServer();
     }
 
     @Override

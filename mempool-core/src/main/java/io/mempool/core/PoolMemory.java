@@ -1,10 +1,9 @@
 package io.mempool.core;
 
-import org.agrona.UnsafeApi;
-
 /**
- * A pool's elements in off-heap chunks (DPDK's memzones "MP_&lt;name&gt;_&lt;k&gt;"), each at most
- * {@code maxChunkBytes}, 64-byte aligned and zeroed, freed by {@link #free()} rather than by the GC.
+ * A pool's elements in off-heap chunks, each a {@link Memzone} named {@code MP_<pool>_<k>} as DPDK
+ * names them, at most {@code maxChunkBytes}, aligned and zeroed, freed by {@link #free()} rather than
+ * by the GC.
  *
  * <p>Handles are checked without a division: the stride is {@code odd << shift}, and {@code delta}
  * is a multiple of it iff its low {@code shift} bits are zero and {@code (delta >>> shift) * inverse(odd)}
@@ -16,7 +15,7 @@ import org.agrona.UnsafeApi;
 final class PoolMemory {
     static final long MAX_CHUNK_BYTES = 1L << 30;
 
-    private final long[] rawAddresses;
+    private final Memzone[] zones;
     private final long[] chunkAddresses;
     private final long[] chunkLengths;
     private final long[] firstObjects;
@@ -30,10 +29,9 @@ final class PoolMemory {
     /** Chunk 0's bounds, copied out of the arrays for the common single-chunk check. */
     private long first0;
     private long lastDelta0;
-    private boolean freed;
 
     private PoolMemory(final int chunks, final int stride) {
-        this.rawAddresses = new long[chunks];
+        this.zones = new Memzone[chunks];
         this.chunkAddresses = new long[chunks];
         this.chunkLengths = new long[chunks];
         this.firstObjects = new long[chunks];
@@ -53,11 +51,12 @@ final class PoolMemory {
     }
 
     /**
-     * Allocates zeroed chunks for {@code n} elements.
+     * Reserves zeroed chunks for {@code n} elements.
      *
-     * @throws OutOfMemoryError if the memory cannot be had; chunks allocated so far are freed.
+     * @param poolName names the chunks' memzones.
+     * @throws OutOfMemoryError if the memory cannot be had; chunks reserved so far are freed.
      */
-    static PoolMemory allocate(final ElementLayout layout, final int n, final long maxChunkBytes) {
+    static PoolMemory allocate(final String poolName, final ElementLayout layout, final int n, final long maxChunkBytes) {
         final int stride = layout.totalSize;
         final int perChunk = (int) Math.min(n, Math.max(1, maxChunkBytes / stride));
         final int chunks = (n + perChunk - 1) / perChunk;
@@ -67,10 +66,9 @@ final class PoolMemory {
             for (int k = 0; k < chunks; k++) {
                 final int count = Math.min(perChunk, n - index);
                 final long length = (long) count * stride;
-                final long raw = UnsafeApi.allocateMemory(length + layout.alignment);
-                m.rawAddresses[k] = raw;
-                final long address = ElementLayout.roundUp(raw, layout.alignment);
-                UnsafeApi.setMemory(address, length, (byte) 0);
+                final Memzone zone = Memzone.reserve("MP_" + poolName + "_" + k, length, layout.alignment);
+                m.zones[k] = zone;
+                final long address = zone.address();
                 m.chunkAddresses[k] = address;
                 m.chunkLengths[k] = length;
                 m.firstObjects[k] = address + layout.headerSize;
@@ -182,13 +180,9 @@ final class PoolMemory {
 
     /** Frees every chunk; idempotent. */
     void free() {
-        if (freed) {
-            return;
-        }
-        freed = true;
-        for (final long raw : rawAddresses) {
-            if (raw != 0) {
-                UnsafeApi.freeMemory(raw);
+        for (final Memzone zone : zones) {
+            if (zone != null) {
+                zone.free();
             }
         }
     }

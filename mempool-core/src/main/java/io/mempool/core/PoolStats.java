@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Where a pool's counters live without contention: each cache keeps plain {@code long}s written by its
- * owner thread only; the cache-less paths, which any thread may take, use striped JDK
- * {@link LongAdder}s (JCTools' striped counter would bring sun.misc.Unsafe). Closed and reclaimed
+ * owner thread only (a thread's cache-less calls count in its default cache, which exists even with a
+ * cache size of 0); the calls of threads with no cache (virtual threads) use striped JDK
+ * {@link LongAdder}s (JCTools' striped counter would bring sun.misc.Unsafe). Closed and swept
  * caches fold their counts in here, so nothing is lost.
  */
 final class PoolStats {
@@ -28,7 +29,7 @@ final class PoolStats {
         }
     }
 
-    MempoolStats snapshot(final Iterable<MempoolCache> caches) {
+    MempoolStats snapshot(final MempoolCache[] caches) {
         final long[] sum = new long[MempoolStats.COUNTERS];
         for (int i = 0; i < sum.length; i++) {
             sum[i] = shared[i].sum();
@@ -39,7 +40,7 @@ final class PoolStats {
         return MempoolStats.of(sum);
     }
 
-    void reset(final Iterable<MempoolCache> caches) {
+    void reset(final MempoolCache[] caches) {
         for (final LongAdder adder : shared) {
             adder.reset();
         }

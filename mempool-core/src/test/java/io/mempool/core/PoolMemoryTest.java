@@ -4,6 +4,7 @@ import org.agrona.UnsafeApi;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PoolMemoryTest {
@@ -12,7 +13,7 @@ class PoolMemoryTest {
         for (final int elt : new int[] {8, 13, 64, 100, 1984, 2048, 3000}) {
             for (final boolean align : new boolean[] {true, false}) {
                 final ElementLayout layout = ElementLayout.of(elt, false, align, align);
-                final PoolMemory memory = PoolMemory.allocate(layout, 37, PoolMemory.MAX_CHUNK_BYTES);
+                final PoolMemory memory = PoolMemory.allocate("pm_index", layout, 37, PoolMemory.MAX_CHUNK_BYTES);
                 try {
                     for (int i = 0; i < 37; i++) {
                         final long obj = memory.objectAt(i);
@@ -37,7 +38,7 @@ class PoolMemoryTest {
     @Test
     void chunksAreCappedAndIndexedAcrossChunks() {
         final ElementLayout layout = ElementLayout.of(2048, false, true, true);
-        final PoolMemory memory = PoolMemory.allocate(layout, 10, 3L * layout.totalSize);
+        final PoolMemory memory = PoolMemory.allocate("pm_chunks", layout, 10, 3L * layout.totalSize);
         try {
             assertEquals(4, memory.chunkCount()); // 3 + 3 + 3 + 1
             for (int k = 0; k < memory.chunkCount(); k++) {
@@ -56,7 +57,7 @@ class PoolMemoryTest {
     @Test
     void memoryIsZeroed() {
         final ElementLayout layout = ElementLayout.of(256, false, true, true);
-        final PoolMemory memory = PoolMemory.allocate(layout, 4, PoolMemory.MAX_CHUNK_BYTES);
+        final PoolMemory memory = PoolMemory.allocate("pm_zero", layout, 4, PoolMemory.MAX_CHUNK_BYTES);
         try {
             final MemoryChunk chunk = memory.chunk(0);
             for (long a = chunk.address(); a < chunk.address() + chunk.length(); a += 8) {
@@ -65,5 +66,30 @@ class PoolMemoryTest {
         } finally {
             memory.free();
         }
+    }
+
+    @Test
+    void chunksAreNamedMemzonesFreedWithTheMemory() {
+        final ElementLayout layout = ElementLayout.of(2048, false, true, true);
+        final PoolMemory memory = PoolMemory.allocate("pm_named", layout, 10, 3L * layout.totalSize);
+        for (int k = 0; k < 4; k++) {
+            assertEquals(memory.chunk(k).address(), Memzone.lookup("MP_pm_named_" + k).orElseThrow().address());
+        }
+        memory.free();
+        assertTrue(Memzone.lookup("MP_pm_named_0").isEmpty());
+        memory.free(); // idempotent
+    }
+
+    @Test
+    void anAllocationFailingPartWayFreesTheChunksBeforeIt() {
+        final ElementLayout layout = ElementLayout.of(2048, false, true, true);
+        final int before = Memzone.reserved().size();
+        Memzone.injectFaults(name -> name.equals("MP_pm_fail_2"));
+        try {
+            assertThrows(OutOfMemoryError.class, () -> PoolMemory.allocate("pm_fail", layout, 10, 3L * layout.totalSize));
+        } finally {
+            Memzone.injectFaults(null);
+        }
+        assertEquals(before, Memzone.reserved().size(), "chunks 0 and 1 were freed");
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 /**
  * A test fixture: a bounded FIFO store that records every call, so tests can see exactly what the pool
@@ -29,7 +30,13 @@ final class RecordingOps implements MempoolOps<RecordingOps.Store> {
         int head;
         int count;
         boolean failDequeues;
+        /** When set, dequeues wait for it to open before they touch the store. */
+        volatile CountDownLatch gate;
+        /** Set when a dequeue waits at the gate. */
+        final CountDownLatch atGate = new CountDownLatch(1);
         final List<String> calls = new ArrayList<>();
+        /** The thread of each enqueue, in order. */
+        final List<String> enqueuers = new ArrayList<>();
 
         Store(final int capacity) {
             slots = new long[capacity];
@@ -57,6 +64,7 @@ final class RecordingOps implements MempoolOps<RecordingOps.Store> {
     public synchronized boolean enqueue(final Store store, final long[] objs, final int offset, final int n) {
         Checks.checkTable(objs, offset, n);
         store.calls.add("enqueue " + n);
+        store.enqueuers.add(Thread.currentThread().getName());
         if (n > store.slots.length - store.count) {
             return false;
         }
@@ -67,7 +75,20 @@ final class RecordingOps implements MempoolOps<RecordingOps.Store> {
     }
 
     @Override
-    public synchronized boolean dequeue(final Store store, final long[] objs, final int offset, final int n) {
+    public boolean dequeue(final Store store, final long[] objs, final int offset, final int n) {
+        final CountDownLatch gate = store.gate;
+        if (gate != null) {
+            store.atGate.countDown();
+            try {
+                gate.await();
+            } catch (final InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        return dequeueNow(store, objs, offset, n);
+    }
+
+    private synchronized boolean dequeueNow(final Store store, final long[] objs, final int offset, final int n) {
         Checks.checkTable(objs, offset, n);
         store.calls.add("dequeue " + n);
         if (store.failDequeues || n > store.count) {

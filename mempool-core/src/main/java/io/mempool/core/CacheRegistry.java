@@ -1,0 +1,207 @@
+package io.mempool.core;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A pool's caches: one per platform thread that has used the pool (its default cache; with a cache
+ * size of 0 it holds nothing and serves only as the thread's {@link StoreGuard}), and the user caches.
+ *
+ * <p><b>Finding the calling thread's cache.</b> A small table indexed by the thread's id sits in front
+ * of a map keyed by the thread: a hit is two loads and a compare, and writes nothing, so threads do not
+ * contend for its lines. A slot belongs to the first thread that claims it; a thread whose slot a live
+ * thread holds uses the map (correct, only slower). No thread-local is involved, so nothing outside
+ * the pool keeps the pool: a closed pool is collectable while the threads that used it live.
+ *
+ * <p><b>Dead threads.</b> A terminated thread's cache is swept when another thread registers a cache
+ * and before a get fails ({@link #sweepDead()}); its objects go to the {@link Orphans}, never into the
+ * store from the sweeping thread. So the registry holds caches of live threads, plus those that died
+ * since the last registration or failed get.
+ *
+ * <p><b>Thread safety:</b> {@link #forCurrentThread()} is lock-free on a hit; registration, sweeping,
+ * user caches and {@link #close} hold this object's lock. {@link #snapshot()} is safe from any thread.
+ */
+final class CacheRegistry {
+    private static final int SLOTS = 64;
+    private static final MempoolCache[] NONE = new MempoolCache[0];
+    private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(MempoolCache[].class);
+    private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
+
+    private final Mempool pool;
+    private final MempoolCache[] slots = new MempoolCache[SLOTS];
+    private final ConcurrentHashMap<Thread, MempoolCache> byThread = new ConcurrentHashMap<>();
+    private final Orphans orphans = new Orphans();
+    /** Every cache, default and user; replaced under the lock, read without it. */
+    private volatile MempoolCache[] all = NONE;
+    private boolean closed; // guarded by this
+
+    CacheRegistry(final Mempool pool) {
+        this.pool = pool;
+    }
+
+    /**
+     * @return the calling thread's cache, registered on first use; null for a virtual thread (a cache
+     *     per virtual thread would strand objects in millions of short-lived caches).
+     * @throws IllegalStateException if the pool is closed and the thread has no cache yet.
+     */
+    MempoolCache forCurrentThread() {
+        final Thread thread = Thread.currentThread();
+        @SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; getId() is the same id on 17
+        final int index = (int) thread.getId() & (SLOTS - 1);
+        final MempoolCache cache = slots[index]; // a plain read: a stale value only sends us the slow way
+        if (cache != null && cache.owner() == thread) {
+            return cache;
+        }
+        return lookup(thread, index);
+    }
+
+    private MempoolCache lookup(final Thread thread, final int index) {
+        MempoolCache mine = byThread.get(thread);
+        if (mine == null) {
+            if (isVirtual(thread)) {
+                return null;
+            }
+            mine = register(thread);
+        }
+        final MempoolCache holder = (MempoolCache) SLOT.getVolatile(slots, index);
+        if (holder == null || !holder.owner().isAlive()) {
+            SLOT.compareAndSet(slots, index, holder, mine); // losing the race is fine: the map serves
+        }
+        return mine;
+    }
+
+    private synchronized MempoolCache register(final Thread thread) {
+        if (closed) {
+            throw pool.closedException();
+        }
+        sweepDeadLocked();
+        final MempoolCache cache = new MempoolCache(pool, pool.cacheSize(), thread);
+        byThread.put(thread, cache);
+        all = append(all, cache);
+        return cache;
+    }
+
+    /** Registers a user cache. */
+    synchronized void addUser(final MempoolCache cache) {
+        if (closed) {
+            throw pool.closedException();
+        }
+        all = append(all, cache);
+    }
+
+    /** Forgets a closed user cache, folding its counters into the pool's. */
+    synchronized void removeUser(final MempoolCache cache) {
+        if (remove(cache)) {
+            pool.foldStats(cache);
+        }
+    }
+
+    /** Sweeps the caches of terminated threads into the orphans; true if there were any. */
+    synchronized boolean sweepDead() {
+        return sweepDeadLocked();
+    }
+
+    private boolean sweepDeadLocked() {
+        final MempoolCache[] now = all;
+        final MempoolCache[] alive = new MempoolCache[now.length];
+        int kept = 0;
+        for (final MempoolCache cache : now) {
+            final Thread owner = cache.owner();
+            // Thread termination happens-before isAlive() returning false: the owner's writes are visible.
+            if (owner != null && !owner.isAlive()) {
+                cache.drainInto(orphans);
+                cache.markClosed();
+                byThread.remove(owner, cache);
+                @SuppressWarnings("deprecation")
+                final int index = (int) owner.getId() & (SLOTS - 1);
+                SLOT.compareAndSet(slots, index, cache, null); // only if it still holds this cache
+                pool.foldStats(cache);
+            } else {
+                alive[kept++] = cache;
+            }
+        }
+        if (kept == now.length) {
+            return false;
+        }
+        all = Arrays.copyOf(alive, kept);
+        return true;
+    }
+
+    private boolean remove(final MempoolCache cache) {
+        final MempoolCache[] now = all;
+        for (int i = 0; i < now.length; i++) {
+            if (now[i] == cache) {
+                final MempoolCache[] next = Arrays.copyOf(now, now.length - 1);
+                System.arraycopy(now, i + 1, next, i, now.length - i - 1);
+                all = next;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return every cache now, default and user. */
+    MempoolCache[] snapshot() {
+        return all;
+    }
+
+    Orphans orphans() {
+        return orphans;
+    }
+
+    /** @return the objects held by caches and orphans; exact when no thread is inside a get or put. */
+    long heldCount() {
+        long held = orphans.count();
+        for (final MempoolCache cache : all) {
+            held += cache.length();
+        }
+        return held;
+    }
+
+    /**
+     * Step of close, once no call is inside the store: returns every cache's objects and the orphans to
+     * the store, closes the caches, and forgets them all, so nothing here keeps a thread or a cache.
+     */
+    synchronized void close(final StoreBoundary store) {
+        closed = true;
+        for (final MempoolCache cache : all) {
+            if (store != null) {
+                cache.drainTo(store);
+            }
+            cache.markClosed();
+        }
+        if (store != null) {
+            orphans.drainTo(store);
+        }
+        all = NONE;
+        byThread.clear();
+        Arrays.fill(slots, null);
+    }
+
+    private static MempoolCache[] append(final MempoolCache[] now, final MempoolCache cache) {
+        final MempoolCache[] next = Arrays.copyOf(now, now.length + 1);
+        next[now.length] = cache;
+        return next;
+    }
+
+    private static boolean isVirtual(final Thread thread) {
+        try {
+            return IS_VIRTUAL != null && (boolean) IS_VIRTUAL.invokeExact(thread);
+        } catch (final Throwable ex) {
+            throw new IllegalStateException("Thread.isVirtual failed", ex);
+        }
+    }
+
+    /** {@code Thread.isVirtual()} exists from JDK 21; on 17 every thread is a platform thread. */
+    private static MethodHandle isVirtualHandle() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
+        } catch (final NoSuchMethodException | IllegalAccessException ex) {
+            return null;
+        }
+    }
+}
