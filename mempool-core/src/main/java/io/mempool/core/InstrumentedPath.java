@@ -50,7 +50,7 @@ final class InstrumentedPath {
             }
             return ok;
         } finally {
-            exit(cache);
+            exit(store, cache);
         }
     }
 
@@ -85,7 +85,7 @@ final class InstrumentedPath {
                 throw refused;
             }
         } finally {
-            exit(cache);
+            exit(store, cache);
         }
     }
 
@@ -99,10 +99,10 @@ final class InstrumentedPath {
         }
     }
 
-    private void exit(final MempoolCache cache) {
+    private void exit(final StoreBoundary store, final MempoolCache cache) {
         if (debug != null) {
             if (cache == null) {
-                mp.boundary().sharedGuard().exitShared();
+                store.sharedGuard().exitShared();
             } else {
                 cache.guard().exitOwned();
             }

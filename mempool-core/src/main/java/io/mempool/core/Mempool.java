@@ -326,7 +326,7 @@ public final class Mempool implements AutoCloseable {
     public int contigBlockSize() {
         synchronized (lifecycle.lock()) {
             checkUsable();
-            return lifecycle.boundary().contigBlockSize();
+            return boundary().contigBlockSize();
         }
     }
 
@@ -643,8 +643,17 @@ public final class Mempool implements AutoCloseable {
         return caches;
     }
 
+    /**
+     * @return the store boundary of a populated pool.
+     * @throws IllegalStateException if the pool is not populated, or closed (close drops it).
+     */
     StoreBoundary boundary() {
-        return lifecycle.boundary();
+        final StoreBoundary store = lifecycle.boundary();
+        if (store == null) {
+            checkUsable();
+            throw closedException(); // populated when checked, closed since
+        }
+        return store;
     }
 
     PoolViews views() {

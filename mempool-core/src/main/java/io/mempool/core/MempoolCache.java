@@ -128,7 +128,7 @@ public final class MempoolCache implements AutoCloseable {
                 + pool.name() + " is closed with its pool or swept when its thread ends; use flush()");
         }
         if (STATE.compareAndSet(this, OPEN, CLOSED)) { // only the first close flushes
-            final StoreBoundary store = pool.boundary();
+            final StoreBoundary store = pool.lifecycle().boundary(); // null: not populated, or closed
             if (store != null && end > top) {
                 try {
                     guard.enterOwned(store);

@@ -50,7 +50,7 @@ final class MempoolDump {
         }
         line(sb, "  total_cache_count", cached);
         line(sb, "  orphan_count", mp.caches().orphans().count()); // objects of terminated threads' caches
-        final StoreBoundary store = mp.boundary();
+        final StoreBoundary store = mp.lifecycle().boundary();
         line(sb, "common_pool_count", store == null ? 0 : store.count());
         if (mp.flags().contains(MempoolFlag.STATS)) {
             sb.append("  stats:\n");

@@ -12,7 +12,6 @@ import io.mempool.api.Checks;
  */
 final class PoolAccess {
     private final Mempool mp;
-    private final PoolLifecycle lifecycle;
     private final CacheRegistry caches;
     private final PoolViews views;
     /** Null unless DEBUG or STATS: the one branch the hot path pays when both are off. */
@@ -21,7 +20,6 @@ final class PoolAccess {
 
     PoolAccess(final Mempool mp, final InstrumentedPath instrumented, final PoolStats stats) {
         this.mp = mp;
-        this.lifecycle = mp.lifecycle();
         this.caches = mp.caches();
         this.views = mp.views();
         this.instrumented = instrumented;
@@ -86,7 +84,7 @@ final class PoolAccess {
     boolean getContigBlocks(final long[] firsts, final int offset, final int n) {
         mp.checkUsable();
         Checks.checkTable(firsts, offset, n);
-        final StoreBoundary store = lifecycle.boundary();
+        final StoreBoundary store = mp.boundary();
         if (store.contigBlockSize() == 0) {
             throw new UnsupportedOperationException("pool " + mp.name() + ": ops " + mp.opsName() + " has no contiguous blocks");
         }
@@ -106,7 +104,7 @@ final class PoolAccess {
             return instrumented.get(objs, offset, n, cache, direct);
         }
         if (cache == null) {
-            return lifecycle.boundary().getShared(objs, offset, n);
+            return mp.boundary().getShared(objs, offset, n);
         }
         return direct ? cache.getDirect(objs, offset, n) : cache.get(objs, offset, n);
     }
@@ -115,7 +113,7 @@ final class PoolAccess {
         if (instrumented != null) {
             instrumented.put(objs, offset, n, cache, direct);
         } else if (cache == null) {
-            lifecycle.boundary().putShared(objs, offset, n);
+            mp.boundary().putShared(objs, offset, n);
         } else if (direct) {
             cache.putDirect(objs, offset, n);
         } else {

@@ -197,6 +197,8 @@ final class PoolLifecycle {
             elements = memory;
             nameRegistered = false;
             jmxRegistered = false;
+            boundary = null; // a closed pool a user still holds keeps neither the store nor the chunk table
+            memory = null;
         }
         if (named) {
             LivePools.remove(mp);

@@ -76,6 +76,7 @@ final class PoolViews {
         lifecycle.checkOpen();
         final PoolMemory memory = lifecycle.memory();
         if (memory == null) {
+            lifecycle.checkOpen(); // closed since the check above: close drops the memory
             throw new IllegalStateException("pool " + mp.name() + " is not populated: call populateDefault()");
         }
         return memory;

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
+import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -195,6 +196,19 @@ class LifecycleFaultTest {
         gate.countDown();
         inside.join();
         Memzone.lookup("MP_" + name + "_0").ifPresent(Memzone::free);
+    }
+
+    @Test
+    void aClosedPoolStillHeldKeepsNoStore() throws Exception {
+        final Mempool mp = builder(newName()).create();
+        final WeakReference<RecordingOps.Store> store = new WeakReference<>(RecordingOps.storeOf(mp));
+        mp.close();
+        for (int i = 0; i < 50 && store.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertNull(store.get(), "the closed pool still references its store");
+        assertThrows(IllegalStateException.class, () -> mp.get()); // mp is held up to here
     }
 
     @Test
