@@ -222,6 +222,13 @@ public final class Mempool implements AutoCloseable {
      * @throws IllegalStateException if the pool is not populated or is closed.
      */
     public long get() {
+        final MempoolCache cache = caches.forCurrentThread();
+        if (cache != null) {
+            final long obj = cache.tryGetOne();
+            if (obj != NULL) {
+                return obj;
+            }
+        }
         return access.get();
     }
 
@@ -233,7 +240,10 @@ public final class Mempool implements AutoCloseable {
      * @throws IllegalStateException    if the pool is not populated or is closed.
      */
     public void put(final long obj) {
-        access.put(obj);
+        final MempoolCache cache = caches.forCurrentThread();
+        if (cache == null || !cache.tryPutOne(obj)) {
+            access.put(obj);
+        }
     }
 
     /**
@@ -249,7 +259,8 @@ public final class Mempool implements AutoCloseable {
      * @throws IllegalStateException     if the pool is not populated or is closed.
      */
     public boolean getBulk(final long[] objs, final int offset, final int n) {
-        return access.getBulk(objs, offset, n);
+        final MempoolCache cache = caches.forCurrentThread();
+        return cache != null && cache.tryGet(objs, offset, n) || access.getBulk(objs, offset, n);
     }
 
     /**
@@ -264,7 +275,10 @@ public final class Mempool implements AutoCloseable {
      * @throws IllegalStateException     if the pool is not populated or is closed.
      */
     public void putBulk(final long[] objs, final int offset, final int n) {
-        access.putBulk(objs, offset, n);
+        final MempoolCache cache = caches.forCurrentThread();
+        if (cache == null || !cache.tryPut(objs, offset, n)) {
+            access.putBulk(objs, offset, n);
+        }
     }
 
     /**
@@ -283,7 +297,8 @@ public final class Mempool implements AutoCloseable {
      * @throws IllegalStateException     if the pool is not populated or is closed, or the cache is closed.
      */
     public boolean genericGet(final long[] objs, final int offset, final int n, final MempoolCache cache) {
-        return access.genericGet(objs, offset, n, cache);
+        return cache != null && cache.pool() == this && cache.ownedByCaller() && cache.tryGet(objs, offset, n)
+            || access.genericGet(objs, offset, n, cache);
     }
 
     /**
@@ -301,7 +316,9 @@ public final class Mempool implements AutoCloseable {
      * @throws IllegalStateException     if the pool is not populated or is closed, or the cache is closed.
      */
     public void genericPut(final long[] objs, final int offset, final int n, final MempoolCache cache) {
-        access.genericPut(objs, offset, n, cache);
+        if (cache == null || cache.pool() != this || !cache.ownedByCaller() || !cache.tryPut(objs, offset, n)) {
+            access.genericPut(objs, offset, n, cache);
+        }
     }
 
     /**
@@ -418,7 +435,7 @@ public final class Mempool implements AutoCloseable {
      * @throws IllegalStateException    if the pool is not populated or is closed.
      */
     public long address(final long obj) {
-        views.checkHandle(obj);
+        views.indexOf(obj);
         return obj;
     }
 

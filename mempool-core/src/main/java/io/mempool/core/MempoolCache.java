@@ -29,8 +29,13 @@ import java.util.Arrays;
  * {@link #close()} is idempotent.
  */
 public final class MempoolCache implements AutoCloseable {
-    private static final int OPEN = 0;
-    private static final int CLOSED = 1;
+    /** Made before the pool was populated: the next full-path call activates it. */
+    private static final int NEW = 0;
+    /** Hits are served by {@link #tryGet}/{@link #tryPut}, with no other check. */
+    private static final int FAST = 1;
+    /** Every call takes the pool's full path (DEBUG or STATS). */
+    private static final int SLOW = 2;
+    private static final int CLOSED = 3;
 
     private final Mempool pool;
     private final int size;
@@ -48,8 +53,15 @@ public final class MempoolCache implements AutoCloseable {
     private final long[] stats;
     private final StoreGuard guard = new StoreGuard();
     private int top;
-    @SuppressWarnings("unused") // accessed through STATE
-    private volatile int state;
+    /**
+     * NEW, FAST, SLOW or CLOSED. The owner reads it plainly on every fast-path call (close happens-before
+     * any call ordered after it, so that call sees CLOSED); changes go through STATE.
+     */
+    private int state;
+    /** The range check of a put on the fast path: chunk 0's first object, its last's offset, the alignment. */
+    private long firstObject;
+    private long lastDelta = -1;
+    private long alignmentMask;
 
     MempoolCache(final Mempool pool, final int size, final Thread owner) {
         this.pool = pool;
@@ -60,6 +72,28 @@ public final class MempoolCache implements AutoCloseable {
         this.end = objs.length;
         this.top = end;
         this.owner = owner;
+        activate();
+    }
+
+    /**
+     * Makes a cache of a populated pool usable: its range-check bounds copied, FAST unless the pool's
+     * calls must all take the full path. Called at creation and by the full path for a NEW cache.
+     */
+    void activate() {
+        if (state != NEW) {
+            return;
+        }
+        final PoolMemory memory = pool.lifecycle().memory();
+        if (memory == null || pool.lifecycle().state() != PoolLifecycle.POPULATED) {
+            return;
+        }
+        if (memory.singleChunk()) {
+            firstObject = memory.firstObject();
+            lastDelta = memory.lastDelta();
+            alignmentMask = memory.alignmentMask();
+        } // else lastDelta stays -1: every put of a multi-chunk pool takes the full path's per-chunk check
+        final boolean instrumented = pool.debug() != null || stats != null;
+        STATE.compareAndSet(this, NEW, instrumented ? SLOW : FAST); // loses only to a close
     }
 
     /**
@@ -90,7 +124,7 @@ public final class MempoolCache implements AutoCloseable {
      * @return whether {@link #close()} was called (or the pool closed, or swept this default cache).
      */
     public boolean isClosed() {
-        return state == CLOSED;
+        return (int) STATE.getVolatile(this) == CLOSED;
     }
 
     /**
@@ -127,7 +161,8 @@ public final class MempoolCache implements AutoCloseable {
             throw new IllegalStateException("the default cache of thread " + owner.getName() + " in pool "
                 + pool.name() + " is closed with its pool or swept when its thread ends; use flush()");
         }
-        if (STATE.compareAndSet(this, OPEN, CLOSED)) { // only the first close flushes
+        final int was = (int) STATE.getAndSet(this, CLOSED);
+        if (was != CLOSED) { // only the first close flushes
             final StoreBoundary store = pool.lifecycle().boundary(); // null: not populated, or closed
             if (store != null && end > top) {
                 try {
@@ -151,7 +186,7 @@ public final class MempoolCache implements AutoCloseable {
      * @throws IllegalArgumentException if it is a default cache and {@code caller} is not its thread.
      */
     void checkUsableBy(final Thread caller) {
-        if (state == CLOSED) {
+        if (isClosed()) {
             throw new IllegalStateException("cache of pool " + pool.name() + " is closed");
         }
         if (owner != null && owner != caller) {
@@ -162,6 +197,11 @@ public final class MempoolCache implements AutoCloseable {
 
     Thread owner() {
         return owner;
+    }
+
+    /** @return whether the calling thread may use this cache: any for a user cache, the owner for a default one. */
+    boolean ownedByCaller() {
+        return owner == null || owner == Thread.currentThread();
     }
 
     StoreGuard guard() {
@@ -187,7 +227,7 @@ public final class MempoolCache implements AutoCloseable {
     }
 
     void markClosed() {
-        state = CLOSED;
+        STATE.setVolatile(this, CLOSED);
     }
 
     void count(final int counter, final long value) {
@@ -213,6 +253,83 @@ public final class MempoolCache implements AutoCloseable {
 
     long[] stats() {
         return stats;
+    }
+
+    // ---------------------------------------------------------------- the fast path (owner thread only)
+
+    /**
+     * A hit served with no other check: the pool open and populated (FAST), a sane table, {@code n}
+     * held. Anything else returns false and the pool's full path decides, checks and explains.
+     */
+    boolean tryGet(final long[] tbl, final int off, final int n) {
+        final int t = top;
+        if (state == FAST && tbl != null && n > 0 && n <= end - t && off >= 0 && off <= tbl.length - n) {
+            if (n == 1) {
+                tbl[off] = objs[t];
+            } else {
+                System.arraycopy(objs, t, tbl, off, n);
+            }
+            top = t + n;
+            return true;
+        }
+        return false;
+    }
+
+    /** @return the hottest object, or {@link Mempool#NULL} to send the call down the full path. */
+    long tryGetOne() {
+        final int t = top;
+        if (state == FAST && t < end) {
+            top = t + 1;
+            return objs[t];
+        }
+        return Mempool.NULL;
+    }
+
+    /**
+     * A put that fits, range-checked once copied. The handles land below {@code top} and {@code top}
+     * moves only if all pass, so a rejected put changes nothing; the full path then names the bad handle.
+     */
+    boolean tryPut(final long[] tbl, final int off, final int n) {
+        final long[] cached = objs;
+        final int t = top;
+        if (state == FAST && tbl != null && n > 0 && n <= size - (end - t) && off >= 0 && off <= tbl.length - n) {
+            final int to = t - n;
+            System.arraycopy(tbl, off, cached, to, n);
+            if (inRange(cached, to, t)) {
+                top = to;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The range check over handles already copied into the cache's own array: one array and no store,
+     * so C2 vectorises the loop (a fused load-check-store over two arrays that may alias does not).
+     */
+    private boolean inRange(final long[] cached, final int from, final int to) {
+        final long first = firstObject;
+        final long last = lastDelta;
+        long outside = 0;
+        long offsets = 0;
+        for (int i = from; i < to; i++) {
+            final long delta = cached[i] - first;
+            outside |= delta | (last - delta); // sign bit: below the first object or past the last
+            offsets |= delta;
+        }
+        return outside >= 0 && (offsets & alignmentMask) == 0;
+    }
+
+    /** As {@link #tryPut} for one handle. */
+    boolean tryPutOne(final long obj) {
+        final int t = top;
+        final long delta = obj - firstObject;
+        if (state == FAST && end - t < size && (delta | (lastDelta - delta)) >= 0 && (delta & alignmentMask) == 0) {
+            objs[t - 1] = obj;
+            top = t - 1;
+            return true;
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- the algorithm (owner thread only)

@@ -28,7 +28,7 @@ final class PoolAccess {
 
     long get() {
         mp.checkUsable();
-        final MempoolCache cache = caches.forCurrentThread();
+        final MempoolCache cache = activated(caches.forCurrentThread());
         if (instrumented == null && cache != null) {
             return cache.getOne();
         }
@@ -39,7 +39,7 @@ final class PoolAccess {
     void put(final long obj) {
         mp.checkUsable();
         views.checkHandle(obj);
-        final MempoolCache cache = caches.forCurrentThread();
+        final MempoolCache cache = activated(caches.forCurrentThread());
         if (instrumented == null && cache != null) {
             cache.putOne(obj);
             return;
@@ -52,14 +52,14 @@ final class PoolAccess {
     boolean getBulk(final long[] objs, final int offset, final int n) {
         mp.checkUsable();
         Checks.checkTable(objs, offset, n);
-        return getVia(objs, offset, n, caches.forCurrentThread(), false);
+        return getVia(objs, offset, n, activated(caches.forCurrentThread()), false);
     }
 
     void putBulk(final long[] objs, final int offset, final int n) {
         mp.checkUsable();
         Checks.checkTable(objs, offset, n);
         views.checkHandles(objs, offset, n);
-        putVia(objs, offset, n, caches.forCurrentThread(), false);
+        putVia(objs, offset, n, activated(caches.forCurrentThread()), false);
     }
 
     boolean genericGet(final long[] objs, final int offset, final int n, final MempoolCache cache) {
@@ -127,6 +127,14 @@ final class PoolAccess {
                 Checks.message("cache", "of pool " + cache.pool().name(), "a cache of pool " + mp.name()));
         }
         cache.checkUsableBy(Thread.currentThread());
+        return activated(cache);
+    }
+
+    /** A cache made before the pool was populated gets its fast path on its first full-path call. */
+    private static MempoolCache activated(final MempoolCache cache) {
+        if (cache != null) {
+            cache.activate();
+        }
         return cache;
     }
 }

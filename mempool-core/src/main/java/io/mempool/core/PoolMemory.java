@@ -5,9 +5,13 @@ package io.mempool.core;
  * names them, at most {@code maxChunkBytes}, aligned and zeroed, freed by {@link #free()} rather than
  * by the GC.
  *
- * <p>Handles are checked without a division: the stride is {@code odd << shift}, and {@code delta}
- * is a multiple of it iff its low {@code shift} bits are zero and {@code (delta >>> shift) * inverse(odd)}
- * (mod 2^64) is at most {@code (2^64 - 1) / odd}; that product is then the quotient itself.
+ * <p>Two handle checks. The exact one ({@link #indexOf}, {@link #allObjects}: DEBUG, {@code wrap},
+ * {@code indexOf}) needs no division: the stride is {@code odd << shift}, and {@code delta} is a multiple
+ * of it iff its low {@code shift} bits are zero and {@code (delta >>> shift) * inverse(odd)} (mod 2^64) is
+ * at most {@code (2^64 - 1) / odd}; that product is then the quotient itself. The range check
+ * ({@link #inChunks}, {@link #allInChunks}: every put without DEBUG) keeps the first two parts only, a
+ * handle inside a chunk's objects on a multiple of {@code 1 << shift} (64 bytes unless NO_CACHE_ALIGN):
+ * no multiply, so it vectorises, and no address outside the pool's memory passes it.
  *
  * <p>Not thread-safe for {@link #free()}; the lookups are read-only and safe from any thread once the
  * instance is published.
@@ -123,6 +127,67 @@ final class PoolMemory {
         }
         final long q = (delta >>> shift) * oddInverse;
         return Long.compareUnsigned(q, oddLimit) <= 0 ? (int) q : -1;
+    }
+
+    /**
+     * @param obj any value.
+     * @return whether it lies inside a chunk's objects, on a multiple of the stride's power-of-two factor.
+     */
+    boolean inChunks(final long obj) {
+        final long[] firsts = firstObjects;
+        for (int k = 0; k < firsts.length; k++) {
+            final long delta = obj - firsts[k];
+            if (Long.compareUnsigned(delta, lastDeltas[k]) <= 0) {
+                return (delta & lowMask) == 0;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The range check of a whole table; on a single-chunk pool one branch-free pass that C2 vectorises.
+     *
+     * @return true if every handle in {@code objs[from, to)} passes {@link #inChunks(long)}.
+     */
+    boolean allInChunks(final long[] objs, final int from, final int to) {
+        if (firstObjects.length != 1) {
+            for (int i = from; i < to; i++) {
+                if (!inChunks(objs[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        final long first = first0;
+        final long last = lastDelta0;
+        long outside = 0;
+        long offsets = 0;
+        for (int i = from; i < to; i++) {
+            final long delta = objs[i] - first;
+            outside |= delta | (last - delta); // sign bit: below the first object or past the last
+            offsets |= delta;
+        }
+        return outside >= 0 && (offsets & lowMask) == 0;
+    }
+
+    /** @return whether the objects lie in one chunk, so {@link #firstObject()} and {@link #lastDelta()} bound them all. */
+    boolean singleChunk() {
+        return firstObjects.length == 1;
+    }
+
+    /** @return the first object of chunk 0. */
+    long firstObject() {
+        return first0;
+    }
+
+    /** @return the offset of chunk 0's last object from its first. */
+    long lastDelta() {
+        return lastDelta0;
+    }
+
+    /** @return the mask of the low bits every object's offset from the first has clear. */
+    long alignmentMask() {
+        return lowMask;
     }
 
     /**

@@ -22,19 +22,26 @@ final class PoolViews {
 
     // ---------------------------------------------------------------- handles
 
-    /** @throws IllegalArgumentException (or, with DEBUG, a corruption exception) for a foreign handle. */
+    /**
+     * The check of every put: without DEBUG the range check (inside the pool's memory, on the objects'
+     * alignment), with DEBUG the exact one (an object's first byte).
+     *
+     * @throws IllegalArgumentException (or, with DEBUG, a corruption exception) for a handle that fails it.
+     */
     void checkHandle(final long obj) {
-        if (memory().indexOf(obj) < 0) {
+        final PoolMemory m = memory();
+        if (mp.debug() != null ? m.indexOf(obj) < 0 : !m.inChunks(obj)) {
             throw foreignHandle(obj);
         }
     }
 
-    /** Checks a table of handles in one pass; names the first foreign one. */
+    /** As {@link #checkHandle} for a table; names the first handle that fails. */
     void checkHandles(final long[] objs, final int offset, final int n) {
         final PoolMemory m = memory();
-        if (!m.allObjects(objs, offset, offset + n)) {
+        final boolean exact = mp.debug() != null;
+        if (exact ? !m.allObjects(objs, offset, offset + n) : !m.allInChunks(objs, offset, offset + n)) {
             for (int i = offset, end = offset + n; i < end; i++) {
-                if (m.indexOf(objs[i]) < 0) {
+                if (exact ? m.indexOf(objs[i]) < 0 : !m.inChunks(objs[i])) {
                     throw foreignHandle(objs[i]);
                 }
             }
@@ -52,7 +59,7 @@ final class PoolViews {
 
     void wrap(final UnsafeBuffer flyweight, final long obj) {
         Checks.notNull("flyweight", flyweight);
-        checkHandle(obj);
+        indexOf(obj); // the exact check: a flyweight spans exactly one object
         flyweight.wrap(obj, mp.elementSize());
     }
 
