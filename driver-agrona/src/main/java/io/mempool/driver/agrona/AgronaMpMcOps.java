@@ -1,5 +1,9 @@
 package io.mempool.driver.agrona;
 
+import io.mempool.api.OpsConfig;
+
+import java.util.Set;
+
 /**
  * The {@code agrona_mp_mc} ops: a {@link ManyToManyOffHeapLongStore} per pool, safe for any number of
  * threads putting and getting at once, with no thread waiting on another of its own side.
@@ -13,12 +17,11 @@ public final class AgronaMpMcOps extends AbstractAgronaOps<ManyToManyOffHeapLong
 
     /** The provider, as {@link java.util.ServiceLoader} makes it. */
     public AgronaMpMcOps() {
-        super(NAME);
+        super(NAME, Set.of());
     }
 
-    /** {@inheritDoc} */
     @Override
-    protected ManyToManyOffHeapLongStore newStore(final int capacity) {
-        return new ManyToManyOffHeapLongStore(capacity);
+    ManyToManyOffHeapLongStore newStore(final OpsConfig config) {
+        return new ManyToManyOffHeapLongStore(config.capacity());
     }
 }

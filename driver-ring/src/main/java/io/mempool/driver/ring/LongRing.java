@@ -206,8 +206,8 @@ public final class LongRing extends LongRingL3Pad {
     private static final boolean PROD = true;
     private static final boolean CONS = false;
     /** DPDK's queue behaviour: FIXED moves exactly n or nothing (bulk), VARIABLE as many as it can (burst). */
-    static final boolean FIXED = true;
-    static final boolean VARIABLE = false;
+    private static final boolean FIXED = true;
+    private static final boolean VARIABLE = false;
 
     LongRing(final LongRingSpec spec) {
         super(spec);
@@ -375,7 +375,7 @@ public final class LongRing extends LongRingL3Pad {
     }
 
     /** The enqueue of every mode and behaviour; the arguments are checked. Returns how many were added. */
-    int enqueue(final long[] objs, final int offset, final int n, final boolean fixed) {
+    private int enqueue(final long[] objs, final int offset, final int n, final boolean fixed) {
         if (n == 0) {
             return 0; // nothing to reserve: do not wait behind RTS or HTS operations in flight
         }
@@ -391,7 +391,7 @@ public final class LongRing extends LongRingL3Pad {
     }
 
     /** The dequeue of every mode and behaviour; the arguments are checked. Returns how many were taken. */
-    int dequeue(final long[] objs, final int offset, final int n, final boolean fixed) {
+    private int dequeue(final long[] objs, final int offset, final int n, final boolean fixed) {
         if (n == 0) {
             return 0; // nothing to reserve: do not wait behind RTS or HTS operations in flight
         }
