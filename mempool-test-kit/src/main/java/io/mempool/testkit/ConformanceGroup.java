@@ -29,6 +29,7 @@ abstract class ConformanceGroup {
     final MempoolOpsConformance kit;
     private final List<Mempool> pools = new ArrayList<>();
     private final List<RawStore<?>> stores = new ArrayList<>();
+    private volatile boolean abandoned;
 
     ConformanceGroup(final MempoolOpsConformance kit) {
         this.kit = kit;
@@ -73,17 +74,40 @@ abstract class ConformanceGroup {
         return mp;
     }
 
+    /** The ops under test, from the registry. */
+    final MempoolOps<?> ops() {
+        return MempoolOpsRegistry.get(opsName());
+    }
+
     /** A raw store of the ops under test, freed after the rule if it is not closed before. */
     final RawStore<?> store(final int capacity) {
-        final MempoolOps<?> ops = MempoolOpsRegistry.get(opsName());
-        final RawStore<?> store = RawStore.alloc(ops, new OpsConfig(
-            uniqueName("spi"), capacity, kit.storeFlags(), kit.opsParams()));
+        return remember(RawStore.alloc(ops(), config(capacity)));
+    }
+
+    /** A store's config: a unique name, the capacity, the promises the suite keeps, the driver's params. */
+    final OpsConfig config(final int capacity) {
+        return new OpsConfig(uniqueName("spi"), capacity, kit.storeFlags(), kit.opsParams());
+    }
+
+    /** Remembers a raw store so that {@link #closeLeftovers()} frees it if the rule does not. */
+    final RawStore<?> remember(final RawStore<?> store) {
         stores.add(store);
         return store;
     }
 
+    /**
+     * Called when the rule timed out while its thread may still run inside the stores and pools: they are
+     * then left unfreed, since freeing memory under a running thread could crash the JVM.
+     */
+    final void abandon() {
+        abandoned = true;
+    }
+
     @AfterEach
     final void closeLeftovers() {
+        if (abandoned) {
+            return;
+        }
         for (final Mempool mp : pools) {
             if (!mp.isClosed()) {
                 mp.close(true);
