@@ -119,4 +119,51 @@ public interface MempoolOps<S> {
     default boolean dequeueContigBlocks(final S store, final long[] firsts, final int offset, final int n) {
         throw new UnsupportedOperationException(name() + " has no contiguous blocks");
     }
+
+    /**
+     * How many bytes of off-heap memory a store for this config needs to live entirely in a memzone
+     * (DESIGN §9): its slots, heads, tails and counters, with no Java reference to state another process
+     * needs, so that it can sit in memory shared between processes.
+     *
+     * @param config the pool's config.
+     * @return the bytes {@link #allocIn} needs; negative if the store cannot live in a memzone (the default).
+     * @throws IllegalArgumentException if the config is beyond the driver, as {@link #alloc} would say.
+     */
+    default long memzoneBytes(final OpsConfig config) {
+        return -1;
+    }
+
+    /**
+     * Initialises a new, empty store in {@code [address, address + length)} (DESIGN §9), writing a header
+     * that {@link #attach} validates. The memory stays the caller's: {@link #free} of such a store releases
+     * nothing of it.
+     *
+     * @param config  the pool's config.
+     * @param address the start of the range, as aligned as a memzone (64 bytes or more).
+     * @param length  the range's length, at least {@link #memzoneBytes}{@code (config)}.
+     * @return the store, as {@link #alloc} returns one.
+     * @throws UnsupportedOperationException if {@link #memzoneBytes} is negative (the default).
+     * @throws IllegalArgumentException      if the range is too short or misaligned; nothing is written.
+     */
+    default S allocIn(final OpsConfig config, final long address, final long length) {
+        throw new UnsupportedOperationException(name() + " cannot live in a memzone (memzoneBytes() < 0)");
+    }
+
+    /**
+     * Opens a store that {@link #allocIn} initialised in {@code [address, address + length)}, possibly in
+     * another process. Both stores then share the same handles, and each may be used as its ops promise
+     * (the single-thread promises count across all of them). {@link #free} of one does not disturb the other.
+     *
+     * @param config  the pool's config; it must describe the store found there.
+     * @param address the start of the range.
+     * @param length  the range's length.
+     * @return a view of the store in that range.
+     * @throws UnsupportedOperationException if {@link #memzoneBytes} is negative (the default).
+     * @throws IllegalArgumentException      if the range is too short, holds no store of these ops (a wrong
+     *                                       magic or layout version), or one made for another config; the
+     *                                       message names the value found and the value expected.
+     */
+    default S attach(final OpsConfig config, final long address, final long length) {
+        throw new UnsupportedOperationException(name() + " cannot live in a memzone (memzoneBytes() < 0)");
+    }
 }

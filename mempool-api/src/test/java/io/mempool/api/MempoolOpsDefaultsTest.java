@@ -47,6 +47,17 @@ class MempoolOpsDefaultsTest {
     }
 
     @Test
+    void noMemzoneByDefault() {
+        final Minimal ops = new Minimal();
+        final OpsConfig config = OpsConfig.of("p", 4);
+        assertEquals(-1, ops.memzoneBytes(config));
+        assertEquals("minimal cannot live in a memzone (memzoneBytes() < 0)",
+            assertThrows(UnsupportedOperationException.class, () -> ops.allocIn(config, 4096, 4096)).getMessage());
+        assertEquals("minimal cannot live in a memzone (memzoneBytes() < 0)",
+            assertThrows(UnsupportedOperationException.class, () -> ops.attach(config, 4096, 4096)).getMessage());
+    }
+
+    @Test
     void noContiguousBlocksByDefault() {
         final Minimal ops = new Minimal();
         final long[] store = ops.alloc(OpsConfig.of("p", 4));
