@@ -18,6 +18,11 @@ import java.util.Set;
  * store, and every SPI method delegates to the store's own public method, which checks its arguments:
  * one check per call.
  *
+ * <p><b>Where the ring lives.</b> {@link #alloc} (a private pool) puts it on the heap; {@link #allocIn}
+ * and {@link #attach} (a memzone, DESIGN §9) put it in the given off-heap range, laid out by
+ * {@link LongRingDescriptor}. A short JMH run (LongRingPerf, on a busy 2-core machine) found the heap ring
+ * at least as fast as the off-heap one, so private pools keep it.
+ *
  * <p>Stateless and thread-safe; the store is as thread-safe as the subclass's sync modes make it, and
  * {@link #requiredFlags()} says so: a {@link SyncMode#SINGLE} producer side requires
  * {@link MempoolFlag#SP_PUT}, a single consumer side {@link MempoolFlag#SC_GET}.
@@ -79,15 +84,67 @@ abstract class AbstractRingOps implements MempoolOps<LongRing> {
         return newStore(Checks.notNull("config", config));
     }
 
-    /** Makes the ring: its slots from {@link #ringCapacityFor}, its sync modes from the constructor. */
+    /** Makes the ring of a private pool: on the heap, which measured at least as fast as off-heap. */
     final LongRing newStore(final OpsConfig config) {
+        return ringFor(config).build();
+    }
+
+    /** The ring for a config: its slots from {@link #ringCapacityFor}, its sync modes from the constructor. */
+    private LongRingBuilder ringFor(final OpsConfig config) {
         final long needed = ringCapacityFor(config);
         if (needed > LongRing.MAX_SLOTS - 1) {
             throw new IllegalArgumentException(Checks.message("capacity", config.capacity(),
                 "at most a ring of " + LongRing.MAX_SLOTS + " slots; " + name + " needs " + (needed + 1)));
         }
         final int slots = 1 << 32 - Integer.numberOfLeadingZeros((int) needed); // pow2(needed + 1)
-        return configure(LongRing.builder(slots).producer(producer).consumer(consumer), config).build();
+        return configure(LongRing.builder(slots).producer(producer).consumer(consumer), config);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The off-heap ring {@link #alloc} would make on the heap: {@link LongRingDescriptor}'s header and its
+     * slots, {@link LongRingBuilder#bytes()}.
+     */
+    @Override
+    public final long memzoneBytes(final OpsConfig config) {
+        return ringFor(Checks.notNull("config", config)).bytes();
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@link LongRingBuilder#createIn} of the ring {@link #alloc} would make: same slots, modes and params.
+     */
+    @Override
+    public final LongRing allocIn(final OpsConfig config, final long address, final long length) {
+        return ringFor(Checks.notNull("config", config)).createIn(address, length);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@link LongRing#attach}, then the ring found must be the one {@link #allocIn} makes for this
+     * config: same slots, capacity, sync modes and RTS bound.
+     */
+    @Override
+    public final LongRing attach(final OpsConfig config, final long address, final long length) {
+        final LongRingSpec wanted = ringFor(Checks.notNull("config", config)).spec();
+        final LongRing ring = LongRing.attach(address, length);
+        expect("slots", ring.slots(), wanted.slots(), config);
+        expect("capacity", ring.capacity(), wanted.capacity(), config);
+        expect("producer sync", ring.producerSync(), wanted.producer(), config);
+        expect("consumer sync", ring.consumerSync(), wanted.consumer(), config);
+        expect("producer htd max", ring.prodHtdMax, wanted.producer() == SyncMode.RTS ? wanted.htdMax() : 0, config);
+        expect("consumer htd max", ring.consHtdMax, wanted.consumer() == SyncMode.RTS ? wanted.htdMax() : 0, config);
+        return ring;
+    }
+
+    private void expect(final String what, final Object found, final Object wanted, final OpsConfig config) {
+        if (!found.equals(wanted)) {
+            throw new IllegalArgumentException(Checks.message(what, found,
+                wanted + ", as " + name + " makes it for capacity " + config.capacity()));
+        }
     }
 
     /**
