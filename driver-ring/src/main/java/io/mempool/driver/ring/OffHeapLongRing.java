@@ -52,6 +52,8 @@ final class OffHeapLongRing extends LongRing {
 
     /** Writes a new empty ring at {@code address}; the caller checked the spec, the address and the length. */
     static LongRing createIn(final long address, final LongRingSpec spec) {
+        // volatile: a view attaching while an old ring here is overwritten sees no magic, not half a ring
+        UnsafeApi.putLongVolatile(null, address + MAGIC_OFFSET, 0L);
         UnsafeApi.putInt(address + VERSION_OFFSET, LAYOUT_VERSION); // plain: the magic's release publishes them
         UnsafeApi.putInt(address + SLOTS_OFFSET, spec.slots());
         UnsafeApi.putInt(address + CAPACITY_OFFSET, spec.capacity());
