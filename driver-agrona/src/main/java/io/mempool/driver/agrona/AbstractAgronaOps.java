@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * The shared base of the {@code agrona_*} providers: each store is an {@link OffHeapLongStore} sized to
- * exactly {@link OpsConfig#capacity()}. The pool's flags and params are not read: the shape is fixed by
+ * exactly {@link OpsConfig#capacity()}, in memory of its own ({@link #alloc}) or in a memzone
+ * ({@link #allocIn}, {@link #attach}). The pool's flags and params are not read: the shape is fixed by
  * the ops, and {@link #requiredFlags()} states its promises.
  *
  * <p>The drivers' one shape: name and promises are fixed at construction, {@link #newStore} makes the
@@ -25,10 +26,12 @@ import java.util.Set;
 abstract class AbstractAgronaOps<S extends OffHeapLongStore> implements MempoolOps<S> {
     private final String name;
     private final Set<MempoolFlag> requiredFlags;
+    private final int slotLength;
 
-    AbstractAgronaOps(final String name, final Set<MempoolFlag> requiredFlags) {
+    AbstractAgronaOps(final String name, final Set<MempoolFlag> requiredFlags, final int slotLength) {
         this.name = name;
         this.requiredFlags = Set.copyOf(requiredFlags);
+        this.slotLength = slotLength;
     }
 
     /**
@@ -39,6 +42,27 @@ abstract class AbstractAgronaOps<S extends OffHeapLongStore> implements MempoolO
      * @throws IllegalArgumentException if the capacity is beyond the store's limit.
      */
     abstract S newStore(OpsConfig config);
+
+    /**
+     * Formats a store in a range the caller owns.
+     *
+     * @param config  the pool's config, already checked non-null.
+     * @param address the range's start.
+     * @param length  the range's length.
+     * @return a new, empty store of exactly {@code config.capacity()} handles.
+     * @throws IllegalArgumentException if the capacity, address or length is out of range.
+     */
+    abstract S newStoreIn(OpsConfig config, long address, long length);
+
+    /**
+     * Opens a store formatted in a range.
+     *
+     * @param address the range's start.
+     * @param length  the range's length.
+     * @return a view of the store.
+     * @throws IllegalArgumentException if the range holds no store of this shape.
+     */
+    abstract S attachStore(long address, long length);
 
     /** {@inheritDoc} */
     @Override
@@ -61,6 +85,43 @@ abstract class AbstractAgronaOps<S extends OffHeapLongStore> implements MempoolO
     @Override
     public final S alloc(final OpsConfig config) {
         return newStore(Checks.notNull("config", config));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The store's whole buffer: {@link AgronaStoreDescriptor}'s header and its slots.
+     */
+    @Override
+    public final long memzoneBytes(final OpsConfig config) {
+        final int capacity = Checks.notNull("config", config).capacity();
+        return AgronaStoreDescriptor.bufferLength(AgronaStoreDescriptor.checkCapacity(capacity, slotLength), slotLength);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The store {@link #alloc} makes, formatted in the range instead of memory of its own.
+     */
+    @Override
+    public final S allocIn(final OpsConfig config, final long address, final long length) {
+        return newStoreIn(Checks.notNull("config", config), address, length);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The header must show this ops' store shape (slot length), this layout and the config's capacity.
+     */
+    @Override
+    public final S attach(final OpsConfig config, final long address, final long length) {
+        final int capacity = Checks.notNull("config", config).capacity();
+        final S store = attachStore(address, length);
+        if (store.capacity() != capacity) {
+            throw new IllegalArgumentException(Checks.message("capacity", store.capacity(),
+                capacity + ", the config's (" + name + " stores hold exactly their capacity)"));
+        }
+        return store;
     }
 
     /**
@@ -92,7 +153,8 @@ abstract class AbstractAgronaOps<S extends OffHeapLongStore> implements MempoolO
     /**
      * {@inheritDoc}
      *
-     * <p>Idempotent; later calls on the store throw {@link IllegalStateException}.
+     * <p>Idempotent; later calls on the store throw {@link IllegalStateException}. Releases the store's own
+     * memory; a store from {@link #allocIn} or {@link #attach} leaves the range, and its other views, alone.
      */
     @Override
     public final void free(final S store) {

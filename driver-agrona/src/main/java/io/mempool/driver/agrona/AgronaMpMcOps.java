@@ -17,11 +17,21 @@ public final class AgronaMpMcOps extends AbstractAgronaOps<ManyToManyOffHeapLong
 
     /** The provider, as {@link java.util.ServiceLoader} makes it. */
     public AgronaMpMcOps() {
-        super(NAME, Set.of());
+        super(NAME, Set.of(), AgronaStoreDescriptor.MANY_TO_MANY_SLOT_LENGTH);
     }
 
     @Override
     ManyToManyOffHeapLongStore newStore(final OpsConfig config) {
         return new ManyToManyOffHeapLongStore(config.capacity());
+    }
+
+    @Override
+    ManyToManyOffHeapLongStore newStoreIn(final OpsConfig config, final long address, final long length) {
+        return ManyToManyOffHeapLongStore.createIn(config.capacity(), address, length);
+    }
+
+    @Override
+    ManyToManyOffHeapLongStore attachStore(final long address, final long length) {
+        return ManyToManyOffHeapLongStore.attach(address, length);
     }
 }

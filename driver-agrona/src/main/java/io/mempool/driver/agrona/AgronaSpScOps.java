@@ -22,11 +22,21 @@ public final class AgronaSpScOps extends AbstractAgronaOps<OneToOneOffHeapLongSt
 
     /** The provider, as {@link java.util.ServiceLoader} makes it. */
     public AgronaSpScOps() {
-        super(NAME, Set.of(MempoolFlag.SP_PUT, MempoolFlag.SC_GET));
+        super(NAME, Set.of(MempoolFlag.SP_PUT, MempoolFlag.SC_GET), AgronaStoreDescriptor.ONE_TO_ONE_SLOT_LENGTH);
     }
 
     @Override
     OneToOneOffHeapLongStore newStore(final OpsConfig config) {
         return new OneToOneOffHeapLongStore(config.capacity());
+    }
+
+    @Override
+    OneToOneOffHeapLongStore newStoreIn(final OpsConfig config, final long address, final long length) {
+        return OneToOneOffHeapLongStore.createIn(config.capacity(), address, length);
+    }
+
+    @Override
+    OneToOneOffHeapLongStore attachStore(final long address, final long length) {
+        return OneToOneOffHeapLongStore.attach(address, length);
     }
 }
