@@ -29,6 +29,7 @@ abstract class ConformanceGroup {
     final MempoolOpsConformance kit;
     private final List<Mempool> pools = new ArrayList<>();
     private final List<RawStore<?>> stores = new ArrayList<>();
+    private final MemzoneRegions regions = new MemzoneRegions();
     private volatile boolean abandoned;
 
     ConformanceGroup(final MempoolOpsConformance kit) {
@@ -80,8 +81,18 @@ abstract class ConformanceGroup {
     }
 
     /** A raw store of the ops under test, freed after the rule if it is not closed before. */
-    final RawStore<?> store(final int capacity) {
+    RawStore<?> store(final int capacity) {
         return remember(RawStore.alloc(ops(), config(capacity)));
+    }
+
+    /** A zeroed, 128-byte-aligned region of exactly {@code length} bytes, guarded, freed after the rule. */
+    final long region(final long length) {
+        return regions.allocate(length);
+    }
+
+    /** Asserts that no store wrote past the regions it was given. */
+    final void assertRegionGuards() {
+        regions.assertGuards();
     }
 
     /** A store's config: a unique name, the capacity, the promises the suite keeps, the driver's params. */
@@ -103,6 +114,7 @@ abstract class ConformanceGroup {
         abandoned = true;
     }
 
+    /** Frees what the rule left: pools, stores, then the regions the stores lived in. */
     @AfterEach
     final void closeLeftovers() {
         if (abandoned) {
@@ -113,8 +125,15 @@ abstract class ConformanceGroup {
                 mp.close(true);
             }
         }
+        pools.clear();
         for (final RawStore<?> store : stores) {
             store.close();
+        }
+        stores.clear();
+        try {
+            regions.assertGuards();
+        } finally {
+            regions.free(); // after the stores: a store's free may still touch its memzone
         }
     }
 

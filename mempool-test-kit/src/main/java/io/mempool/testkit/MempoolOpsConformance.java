@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * }
  * }</pre>
  * JUnit then runs every rule of {@link MempoolOpsConformanceRules}, grouped in {@link Nested} classes:
- * the SPI contract on a raw store ({@link Spi}), DPDK's test_mempool.c basic checks once per cache
+ * the SPI contract on a raw store ({@link Spi}), a store in a memzone ({@link Memzone}), DPDK's
+ * test_mempool.c basic checks once per cache
  * mode ({@link PoolNoCache}, {@link PoolDefaultCache}, {@link PoolUserCache}), the other pool checks
  * ({@link Pool}, {@link Events}), bad input to every public method ({@link BadInput}) and conservation
  * under concurrency ({@link Concurrency}).
@@ -233,6 +234,16 @@ public abstract class MempoolOpsConformance implements MempoolOpsConformanceRule
     public class Spi extends SpiConformance {
         /** Creates the group for the enclosing suite. */
         public Spi() {
+            super(MempoolOpsConformance.this);
+        }
+    }
+
+    /** A store in a memzone: allocIn, attach, views. */
+    @Nested
+    @DisplayName("Memzone")
+    public class Memzone extends MemzoneConformance {
+        /** Creates the group for the enclosing suite. */
+        public Memzone() {
             super(MempoolOpsConformance.this);
         }
     }

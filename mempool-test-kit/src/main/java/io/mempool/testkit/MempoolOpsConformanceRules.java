@@ -2,9 +2,9 @@ package io.mempool.testkit;
 
 /**
  * Every rule {@link MempoolOpsConformance} proves, one method per rule, grouped as the suite runs
- * them: the implementer's hooks ({@link Validate}), the driver SPI on a raw store ({@link Spi}), the
- * pool built on the driver, per cache mode ({@link PoolBasic}) and otherwise ({@link Pool},
- * {@link Events}), and conservation under concurrency ({@link Concurrency}).
+ * them: the implementer's hooks ({@link Validate}), the driver SPI on a raw store ({@link Spi}), a store
+ * in a memzone ({@link Memzone}), the pool built on the driver, per cache mode ({@link PoolBasic}) and
+ * otherwise ({@link Pool}, {@link Events}), and conservation under concurrency ({@link Concurrency}).
  *
  * <p>Each rule says what it proves and ends with what to check if it fails. {@code dpdk} rules port
  * a check of DPDK's {@code app/test/test_mempool.c}; their section numbers are those of
@@ -439,6 +439,65 @@ public interface MempoolOpsConformanceRules {
          * @throws InterruptedException if the test thread is interrupted while it waits for the workers.
          */
         void required_concurrency_everyHandlePresentExactlyOnce(int cacheSize) throws InterruptedException;
+    }
+
+    /**
+     * A store in a memzone (DESIGN §3, §9): {@code allocIn} in a raw zeroed region of exactly
+     * {@code memzoneBytes} bytes, followed by a guard that must stay untouched; {@code attach} from the same
+     * range. Every rule but the first skips, naming {@code memzoneBytes()}, when it returned a negative value.
+     */
+    interface Memzone {
+        /**
+         * A store that cannot live in a memzone ({@code memzoneBytes < 0}) throws
+         * {@code UnsupportedOperationException} from {@code allocIn} and {@code attach}. Skipped when it can.
+         * If this test fails, check: an override of {@code allocIn} or {@code attach} without one of
+         * {@code memzoneBytes}.
+         */
+        void optional_memzone_noMemzoneMeansUnsupported();
+
+        /**
+         * Every {@code required_spi_*} rule, with every argument, passes with each store made by
+         * {@code allocIn} in its own region of exactly {@code memzoneBytes} bytes; no store writes past it.
+         * If this test fails, check: the rule named in the failure, {@code memzoneBytes} (too small), and
+         * state kept on the Java heap instead of in the range.
+         */
+        void optional_memzone_storeInAMemzoneKeepsTheSpiContract();
+
+        /**
+         * Views from {@code attach} share the store made by {@code allocIn}: handles enqueued through one are
+         * counted and taken through the others, each exactly once.
+         * If this test fails, check: counters, heads or tails kept in Java fields (each view then has its own)
+         * and the header {@code attach} reads.
+         */
+        void optional_memzone_attachSeesTheSameStore();
+
+        /**
+         * Getters and putters on two views run for the concurrency budget (one thread on a side the ops
+         * promise single, across both views); no handle is handed out twice, and afterwards every handle is
+         * in the store exactly once.
+         * If this test fails, check: synchronisation kept in a Java object (a lock or an atomic field) per
+         * view instead of in the range.
+         *
+         * @throws InterruptedException if the test thread is interrupted while it waits for the workers.
+         */
+        void optional_memzone_viewsWorkConcurrently() throws InterruptedException;
+
+        /**
+         * {@code attach} refuses zeroed memory and random bytes, and {@code attach} and {@code allocIn} refuse a
+         * length short of {@code memzoneBytes}, each with {@code IllegalArgumentException} or
+         * {@code IllegalStateException} (naming the length when that is what is wrong); a refused
+         * {@code allocIn} writes nothing.
+         * If this test fails, check: that {@code attach} checks a magic and layout version before trusting the
+         * header, and that both check the length before touching memory.
+         */
+        void optional_memzone_attachRefusesWhatIsNoStore();
+
+        /**
+         * {@code free} of an attached view leaves the creator's view working, and {@code free} of every view
+         * leaves the store in the range for a later {@code attach}: the memory is the caller's.
+         * If this test fails, check: a {@code free} that clears, unmaps or releases the range.
+         */
+        void optional_memzone_freeOfOneViewKeepsTheOthers();
     }
 
     /** Bad input to every public method of the pool and its caches: the right exception, a clear message, nothing changed. */
