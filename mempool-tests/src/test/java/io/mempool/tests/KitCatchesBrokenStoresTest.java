@@ -26,7 +26,10 @@ class KitCatchesBrokenStoresTest {
             "count_off_by_one", "count_off_by_one_pool", "int_handles", "shared_slots", "racy_cache0", "racy_cache256",
             "foreign_promises", "null_promises", "contig_without_size", "unsaid_single_sided_cache0",
             "hook_drops_single_producer", "hook_drops_single_consumer", "hook_zero_handles", "hook_duplicate_handles",
-            "hook_timeout_within_budget", "translating_synthetic_handles", "waits_when_empty_times_out"));
+            "hook_timeout_within_budget", "translating_synthetic_handles", "waits_when_empty_times_out",
+            "zone_count_on_heap", "zone_no_header_check", "zone_free_clears", "zone_writes_past", "zone_writes_past_spi",
+            "zone_lock_per_view",
+            "zone_attach_unsupported", "zone_alloc_in_without_bytes"));
         for (final BadTable bad : BadTable.values()) {
             for (final String bug : List.of("no_argument_checks", "unchecked_copy", "wrong_exception")) {
                 cases.add(bug + "_enqueue_" + bad);

@@ -116,6 +116,13 @@ public final class KitMutationMain {
         translating.new Spi().required_spi_handlesRoundTripUnchanged();
         translating.new Spi().required_spi_everyHandleReturnedExactlyOnce();
         translating.new Spi().required_spi_holdsAtLeastCapacity(1);
+        final Kit zone = new Kit(BrokenMemzoneOps.nameOf(BrokenMemzoneOps.Bug.NONE));
+        zone.new Memzone().optional_memzone_storeInAMemzoneKeepsTheSpiContract();
+        zone.new Memzone().optional_memzone_attachSeesTheSameStore();
+        zone.new Memzone().optional_memzone_attachRefusesWhatIsNoStore();
+        zone.new Memzone().optional_memzone_freeOfOneViewKeepsTheOthers();
+        zone.new Memzone().optional_memzone_viewsWorkConcurrently();
+        ok.new Memzone().optional_memzone_noMemzoneMeansUnsupported();
         final Kit jdk = new Kit(JdkIdiomStoreOps.NAME);
         for (final BadTable bad : BadTable.values()) {
             jdk.new Spi().required_spi_enqueueRejectsBadArguments(bad);
@@ -193,6 +200,27 @@ public final class KitMutationMain {
             () -> new TranslatingKit(false).new Spi().required_spi_handlesRoundTripUnchanged());
     }
 
+    /** Memzone stores with one bug each; the correct one passes the same rules (in {@link #baseline()}). */
+    private static void memzoneBugs() {
+        expectFailure("zone_count_on_heap", () -> new Kit(BrokenMemzoneOps.nameOf(BrokenMemzoneOps.Bug.COUNT_ON_HEAP))
+            .new Memzone().optional_memzone_attachSeesTheSameStore());
+        expectFailure("zone_no_header_check", () -> new Kit(BrokenMemzoneOps.nameOf(BrokenMemzoneOps.Bug.NO_HEADER_CHECK))
+            .new Memzone().optional_memzone_attachRefusesWhatIsNoStore());
+        expectFailure("zone_free_clears", () -> new Kit(BrokenMemzoneOps.nameOf(BrokenMemzoneOps.Bug.FREE_CLEARS))
+            .new Memzone().optional_memzone_freeOfOneViewKeepsTheOthers());
+        expectFailure("zone_writes_past", () -> new Kit(BrokenMemzoneOps.nameOf(BrokenMemzoneOps.Bug.WRITES_PAST))
+            .new Memzone().optional_memzone_attachSeesTheSameStore());
+        expectFailure("zone_writes_past_spi", () -> new Kit(BrokenMemzoneOps.nameOf(BrokenMemzoneOps.Bug.WRITES_PAST))
+            .new Memzone().optional_memzone_storeInAMemzoneKeepsTheSpiContract());
+        expectFailure("zone_lock_per_view", () -> new Kit(BrokenMemzoneOps.nameOf(BrokenMemzoneOps.Bug.LOCK_PER_VIEW))
+            .new Memzone().optional_memzone_viewsWorkConcurrently());
+        expectFailure("zone_attach_unsupported", () -> new Kit(BrokenMemzoneOps.nameOf(BrokenMemzoneOps.Bug.ATTACH_UNSUPPORTED))
+            .new Memzone().optional_memzone_attachSeesTheSameStore());
+        expectFailure("zone_alloc_in_without_bytes",
+            () -> new Kit(BrokenMemzoneOps.nameOf(BrokenMemzoneOps.Bug.ALLOC_IN_WITHOUT_BYTES))
+                .new Memzone().optional_memzone_noMemzoneMeansUnsupported());
+    }
+
     /**
      * Through the JUnit engine, as a build runs the kit: rules on a store that waits forever each fail after
      * the 2 s timeout (one plain rule, four invocations of a parameterized one) instead of hanging.
@@ -229,9 +257,13 @@ public final class KitMutationMain {
         MempoolOpsRegistry.register(SingleSidedRingOps.withoutPromise());
         MempoolOpsRegistry.register(new IntOffsetStoreOps());
         MempoolOpsRegistry.register(new JdkIdiomStoreOps());
+        for (final BrokenMemzoneOps.Bug bug : BrokenMemzoneOps.Bug.values()) {
+            MempoolOpsRegistry.register(new BrokenMemzoneOps(bug));
+        }
         baseline();
         storeBugs();
         promiseAndHookBugs();
+        memzoneBugs();
         timeoutCase();
         PoolHandles.close();
         System.out.println("done");
