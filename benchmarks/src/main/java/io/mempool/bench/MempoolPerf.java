@@ -1,14 +1,16 @@
 package io.mempool.bench;
 
+import io.mempool.api.MempoolOps;
 import io.mempool.core.Mempool;
 import io.mempool.core.MempoolCache;
+import io.mempool.core.MempoolOpsRegistry;
 import org.openjdk.jmh.annotations.Param;
 
 /**
  * {@code test_mempool_perf} on a jmempool pool, for every ops name and cache mode. The {@code ops}
  * default lists every bundled name; {@code -p ops=...} picks others found on the class path.
- * Ops whose name promises a single producer or consumer ({@code sp}, {@code sc}) are skipped with
- * more than one thread.
+ * Ops whose {@code requiredFlags()} promise a single producer or consumer are skipped with more than
+ * one thread.
  */
 public class MempoolPerf extends PoolPerf {
     /** The store, by name. */
@@ -22,16 +24,20 @@ public class MempoolPerf extends PoolPerf {
     private Mempool mp;
 
     /**
-     * @param opsName an ops name.
-     * @return whether the name promises a single producer or a single consumer ({@code sp}/{@code sc} parts).
+     * @param opsName a registered ops name.
+     * @return whether the ops require a single producer or a single consumer ({@code requiredFlags()}).
+     * @throws IllegalArgumentException if no ops has that name.
      */
     static boolean singleSided(final String opsName) {
-        for (final String part : opsName.split("_")) {
-            if (part.equals("sp") || part.equals("sc")) {
-                return true;
-            }
-        }
-        return false;
+        return singleSided(MempoolOpsRegistry.get(opsName));
+    }
+
+    /**
+     * @param ops an ops.
+     * @return whether it requires a single producer or a single consumer; its name is not read.
+     */
+    static boolean singleSided(final MempoolOps<?> ops) {
+        return !ops.requiredFlags().isEmpty();
     }
 
     /** {@inheritDoc} */

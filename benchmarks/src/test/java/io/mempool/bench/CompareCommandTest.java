@@ -1,5 +1,8 @@
 package io.mempool.bench;
 
+import io.mempool.api.MempoolFlag;
+import io.mempool.api.MempoolOps;
+import io.mempool.api.OpsConfig;
 import io.mempool.core.MempoolOpsRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -78,5 +82,41 @@ class CompareCommandTest {
         assertTrue(MempoolPerf.singleSided("ring_sp_mc") && MempoolPerf.singleSided("agrona_sp_sc"));
         assertFalse(MempoolPerf.singleSided("ring_mt_rts") || MempoolPerf.singleSided("stack"));
         assertTrue(Scenario.full().stream().noneMatch(s -> s.nKeep() < s.getBulk() || s.nKeep() < s.putBulk()));
+    }
+
+    /** A third party's ops whose name says nothing of its promises: only requiredFlags() does. */
+    private record NamedOps(String name, Set<MempoolFlag> requiredFlags) implements MempoolOps<Object> {
+        @Override
+        public Object alloc(final OpsConfig config) {
+            return new Object();
+        }
+
+        @Override
+        public boolean enqueue(final Object store, final long[] objs, final int offset, final int n) {
+            return false;
+        }
+
+        @Override
+        public boolean dequeue(final Object store, final long[] objs, final int offset, final int n) {
+            return false;
+        }
+
+        @Override
+        public int count(final Object store) {
+            return 0;
+        }
+
+        @Override
+        public void free(final Object store) {
+            // nothing held
+        }
+    }
+
+    @Test
+    void singleSidedReadsRequiredFlagsNotNames() {
+        assertTrue(MempoolPerf.singleSided(new NamedOps("fastq_single", Set.of(MempoolFlag.SP_PUT))),
+            "fastq_single requires SP_PUT");
+        assertFalse(MempoolPerf.singleSided(new NamedOps("ring_sp_sc_lookalike", Set.of())),
+            "ring_sp_sc_lookalike requires nothing, whatever its name");
     }
 }

@@ -1,5 +1,7 @@
 package io.mempool.api;
 
+import java.util.Set;
+
 /**
  * A store of object handles behind a pool: DPDK's {@code struct rte_mempool_ops}. Providers are found
  * through {@link java.util.ServiceLoader} (a {@code META-INF/services/io.mempool.api.MempoolOps} entry on
@@ -9,14 +11,20 @@ package io.mempool.api;
  *
  * <p><b>Thread safety.</b> A provider is stateless and may be called by any thread. A store must be
  * safe for any number of threads enqueuing and dequeuing at once, except where the config's flags
- * ({@link MempoolFlag#SP_PUT}, {@link MempoolFlag#SC_GET}) or the ops name (e.g. {@code ring_sp_sc})
- * promise a single producer or consumer at a time; the caller then keeps that promise.
+ * ({@link MempoolFlag#SP_PUT}, {@link MempoolFlag#SC_GET}) or the ops' {@link #requiredFlags()} promise a
+ * single producer or consumer at a time; the caller then keeps that promise. Nothing reads the promise
+ * from the ops name.
  *
  * <p><b>Memory consistency effects.</b> Writing a handle's memory before enqueuing the handle
  * happens-before reading that memory after a dequeue returns the same handle.
  *
- * <p><b>Arguments.</b> Every method that takes a table rejects a null table, a negative {@code n} and a
- * range past the table (see {@link Checks#checkTable}) before it changes anything.
+ * <p><b>Arguments.</b> Every method that takes a table rejects a bad one before it changes anything: a
+ * null table with {@link NullPointerException} or {@link IllegalArgumentException}, a negative {@code n},
+ * a negative offset or a range past the table with {@link IndexOutOfBoundsException} or
+ * {@link IllegalArgumentException}. {@link Checks#checkTable} gives the second of each pair with a
+ * {@code name: value (expected: range)} message; {@link java.util.Objects#requireNonNull(Object, String)}
+ * and {@link java.util.Objects#checkFromIndexSize(int, int, int)} give the first. The pool checks every
+ * argument before it calls a driver, so the check matters for direct callers; one check per call is enough.
  *
  * @param <S> the per-pool store type.
  */
@@ -26,6 +34,19 @@ public interface MempoolOps<S> {
      * @return the unique name this store is selected by: {@code [a-z0-9_]{1,31}}, e.g. {@code ring_mp_mc}.
      */
     String name();
+
+    /**
+     * The single-thread promises the store relies on: {@link MempoolFlag#SP_PUT} if at most one thread may
+     * enqueue at a time, {@link MempoolFlag#SC_GET} if at most one may dequeue. The pool adds them to its
+     * flags, so a store chosen by name is treated exactly as one chosen by flags; the conformance kit and
+     * the benchmarks read them too. Nothing parses ops names.
+     *
+     * @return a subset of {@code {SP_PUT, SC_GET}}, the same on every call; by default empty: the store is
+     *     safe for any number of producers and consumers.
+     */
+    default Set<MempoolFlag> requiredFlags() {
+        return Set.of();
+    }
 
     /**
      * Allocates an empty store for one pool (DPDK's {@code ops->alloc}).
@@ -97,5 +118,52 @@ public interface MempoolOps<S> {
      */
     default boolean dequeueContigBlocks(final S store, final long[] firsts, final int offset, final int n) {
         throw new UnsupportedOperationException(name() + " has no contiguous blocks");
+    }
+
+    /**
+     * How many bytes of off-heap memory a store for this config needs to live entirely in a memzone
+     * (DESIGN §9): its slots, heads, tails and counters, with no Java reference to state another process
+     * needs, so that it can sit in memory shared between processes.
+     *
+     * @param config the pool's config.
+     * @return the bytes {@link #allocIn} needs; negative if the store cannot live in a memzone (the default).
+     * @throws IllegalArgumentException if the config is beyond the driver, as {@link #alloc} would say.
+     */
+    default long memzoneBytes(final OpsConfig config) {
+        return -1;
+    }
+
+    /**
+     * Initialises a new, empty store in {@code [address, address + length)} (DESIGN §9), writing a header
+     * that {@link #attach} validates. The memory stays the caller's: {@link #free} of such a store releases
+     * nothing of it.
+     *
+     * @param config  the pool's config.
+     * @param address the start of the range, as aligned as a memzone (64 bytes or more).
+     * @param length  the range's length, at least {@link #memzoneBytes}{@code (config)}.
+     * @return the store, as {@link #alloc} returns one.
+     * @throws UnsupportedOperationException if {@link #memzoneBytes} is negative (the default).
+     * @throws IllegalArgumentException      if the range is too short or misaligned; nothing is written.
+     */
+    default S allocIn(final OpsConfig config, final long address, final long length) {
+        throw new UnsupportedOperationException(name() + " cannot live in a memzone (memzoneBytes() < 0)");
+    }
+
+    /**
+     * Opens a store that {@link #allocIn} initialised in {@code [address, address + length)}, possibly in
+     * another process. Both stores then share the same handles, and each may be used as its ops promise
+     * (the single-thread promises count across all of them). {@link #free} of one does not disturb the other.
+     *
+     * @param config  the pool's config; it must describe the store found there.
+     * @param address the start of the range.
+     * @param length  the range's length.
+     * @return a view of the store in that range.
+     * @throws UnsupportedOperationException if {@link #memzoneBytes} is negative (the default).
+     * @throws IllegalArgumentException      if the range is too short, holds no store of these ops (a wrong
+     *                                       magic or layout version), or one made for another config; the
+     *                                       message names the value found and the value expected.
+     */
+    default S attach(final OpsConfig config, final long address, final long length) {
+        throw new UnsupportedOperationException(name() + " cannot live in a memzone (memzoneBytes() < 0)");
     }
 }

@@ -3,7 +3,6 @@ package io.mempool.api;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -47,9 +46,10 @@ public record OpsConfig(String poolName, int capacity, Set<MempoolFlag> flags, M
     /**
      * @param flag a flag.
      * @return whether the pool has that flag.
+     * @throws IllegalArgumentException if {@code flag} is null.
      */
     public boolean has(final MempoolFlag flag) {
-        return flags.contains(Objects.requireNonNull(flag, "flag"));
+        return flags.contains(Checks.notNull("flag", flag));
     }
 
     /**
@@ -58,10 +58,10 @@ public record OpsConfig(String poolName, int capacity, Set<MempoolFlag> flags, M
      * @param key          the parameter's name.
      * @param defaultValue the value when the parameter is absent.
      * @return the parameter's value.
-     * @throws IllegalArgumentException if the parameter is present but not an integer.
+     * @throws IllegalArgumentException if {@code key} is null, or the parameter is present but not an integer.
      */
     public int intParam(final String key, final int defaultValue) {
-        final String value = params.get(key);
+        final String value = params.get(Checks.notNull("key", key));
         if (value == null) {
             return defaultValue;
         }

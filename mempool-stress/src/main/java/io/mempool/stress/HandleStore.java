@@ -4,6 +4,9 @@ import io.mempool.api.MempoolOps;
 import io.mempool.api.OpsConfig;
 import io.mempool.driver.ring.LongRing;
 import io.mempool.driver.ring.LongRing.SyncMode;
+import io.mempool.driver.ring.LongRingBuilder;
+import io.mempool.driver.ring.LongRingDescriptor;
+import org.agrona.UnsafeApi;
 
 /**
  * One store under test, whatever its API: a {@link LongRing} built for any pair of sync modes, or the
@@ -25,8 +28,7 @@ interface HandleStore {
     void free();
 
     /**
-     * A ring of exactly {@code capacity} handles. An RTS side gets {@code htdMax = capacity}: DPDK's
-     * default (capacity / 8) is 0 for these tiny rings, which would serialise the side and hide its races.
+     * A ring on the heap of exactly {@code capacity} handles (an RTS side's bound: see {@link #ringBuilder}).
      *
      * @param producer the producers' sync mode.
      * @param consumer the consumers' sync mode.
@@ -34,11 +36,7 @@ interface HandleStore {
      * @return the store.
      */
     static HandleStore ring(final SyncMode producer, final SyncMode consumer, final int capacity) {
-        final var builder = LongRing.builder(capacity).exactSize(true).producer(producer).consumer(consumer);
-        if (producer == SyncMode.RTS || consumer == SyncMode.RTS) {
-            builder.htdMax(capacity);
-        }
-        final LongRing ring = builder.build();
+        final LongRing ring = ringBuilder(producer, consumer, capacity).build();
         return new HandleStore() {
             @Override
             public boolean enqueue(final long[] objs, final int offset, final int n) {
@@ -60,6 +58,57 @@ interface HandleStore {
                 // heap only: the collector frees it
             }
         };
+    }
+
+    /**
+     * A ring as {@link #ring} makes it, but in off-heap memory ({@code createIn}): producers use the creator's
+     * view, consumers and the count a second view from {@code attach}, as two processes sharing it would.
+     *
+     * @param producer the producers' sync mode.
+     * @param consumer the consumers' sync mode.
+     * @param capacity the exact capacity.
+     * @return the store; {@link #free()} frees its memory.
+     */
+    static HandleStore offHeapRing(final SyncMode producer, final SyncMode consumer, final int capacity) {
+        final LongRingBuilder builder = ringBuilder(producer, consumer, capacity);
+        final long bytes = builder.bytes();
+        final long raw = UnsafeApi.allocateMemory(bytes + LongRingDescriptor.BLOCK);
+        final long address = (raw + LongRingDescriptor.BLOCK - 1) & -LongRingDescriptor.BLOCK;
+        final LongRing producers = builder.createIn(address, bytes);
+        final LongRing consumers = LongRing.attach(address, bytes);
+        return new HandleStore() {
+            @Override
+            public boolean enqueue(final long[] objs, final int offset, final int n) {
+                return producers.enqueueBulk(objs, offset, n) == n;
+            }
+
+            @Override
+            public boolean dequeue(final long[] objs, final int offset, final int n) {
+                return consumers.dequeueBulk(objs, offset, n) == n;
+            }
+
+            @Override
+            public int count() {
+                return consumers.count();
+            }
+
+            @Override
+            public void free() {
+                UnsafeApi.freeMemory(raw);
+            }
+        };
+    }
+
+    /**
+     * An exact-size ring; an RTS side gets {@code htdMax = capacity}: DPDK's default (capacity / 8) is 0
+     * for these tiny rings, which would serialise the side and hide its races.
+     */
+    private static LongRingBuilder ringBuilder(final SyncMode producer, final SyncMode consumer, final int capacity) {
+        final LongRingBuilder builder = LongRing.builder(capacity).exactSize(true).producer(producer).consumer(consumer);
+        if (producer == SyncMode.RTS || consumer == SyncMode.RTS) {
+            builder.htdMax(capacity);
+        }
+        return builder;
     }
 
     /**

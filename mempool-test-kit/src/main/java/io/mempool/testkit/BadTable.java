@@ -1,23 +1,29 @@
 package io.mempool.testkit;
 
+import java.util.List;
+
 /**
  * The bad table arguments every {@code enqueue} and {@code dequeue} must reject before it changes
- * anything (DESIGN §3, {@code Checks.checkTable}). The table, when there is one, has
- * {@link #TABLE_LENGTH} slots.
+ * anything (DESIGN §3). Each accepts the exceptions of both idioms a driver may check with:
+ * {@code io.mempool.api.Checks.checkTable} ({@link IllegalArgumentException}, or
+ * {@link IndexOutOfBoundsException} for a range) and the JDK's {@code Objects.requireNonNull} /
+ * {@code Objects.checkFromIndexSize} ({@link NullPointerException}, {@link IndexOutOfBoundsException});
+ * subclasses count, e.g. the {@link ArrayIndexOutOfBoundsException} of {@code System.arraycopy}. The
+ * table, when there is one, has {@link #TABLE_LENGTH} slots.
  */
 public enum BadTable {
-    // The constants name TABLE_LENGTH qualified: a simple name would be an illegal forward reference.
-    /** {@code objs == null}: {@link IllegalArgumentException}. */
-    NULL_TABLE(-1, 0, 1, IllegalArgumentException.class),
-    /** {@code n == -1}: {@link IllegalArgumentException}. */
-    NEGATIVE_N(BadTable.TABLE_LENGTH, 0, -1, IllegalArgumentException.class),
-    /** {@code offset == -1}: {@link IndexOutOfBoundsException}. */
-    NEGATIVE_OFFSET(BadTable.TABLE_LENGTH, -1, 1, IndexOutOfBoundsException.class),
-    /** {@code offset == length + 1} with {@code n == 0}: {@link IndexOutOfBoundsException}. */
-    OFFSET_PAST_TABLE(BadTable.TABLE_LENGTH, BadTable.TABLE_LENGTH + 1, 0, IndexOutOfBoundsException.class),
-    /** {@code offset + n == length + 1}: {@link IndexOutOfBoundsException}. */
-    RANGE_PAST_TABLE(BadTable.TABLE_LENGTH, BadTable.TABLE_LENGTH / 2, BadTable.TABLE_LENGTH / 2 + 1,
-        IndexOutOfBoundsException.class);
+    // The constants name TABLE_LENGTH qualified: a simple name would be an illegal forward reference;
+    // the range types sit in a holder class, initialised before the constants need them.
+    /** {@code objs == null}: {@link NullPointerException} or {@link IllegalArgumentException}. */
+    NULL_TABLE(-1, 0, 1, List.of(NullPointerException.class, IllegalArgumentException.class)),
+    /** {@code n == -1}: {@link IndexOutOfBoundsException} or {@link IllegalArgumentException}. */
+    NEGATIVE_N(BadTable.TABLE_LENGTH, 0, -1, Range.TYPES),
+    /** {@code offset == -1}: {@link IndexOutOfBoundsException} or {@link IllegalArgumentException}. */
+    NEGATIVE_OFFSET(BadTable.TABLE_LENGTH, -1, 1, Range.TYPES),
+    /** {@code offset == length + 1} with {@code n == 0}: {@link IndexOutOfBoundsException} or {@link IllegalArgumentException}. */
+    OFFSET_PAST_TABLE(BadTable.TABLE_LENGTH, BadTable.TABLE_LENGTH + 1, 0, Range.TYPES),
+    /** {@code offset + n == length + 1}: {@link IndexOutOfBoundsException} or {@link IllegalArgumentException}. */
+    RANGE_PAST_TABLE(BadTable.TABLE_LENGTH, BadTable.TABLE_LENGTH / 2, BadTable.TABLE_LENGTH / 2 + 1, Range.TYPES);
 
     /** The length of the table passed, when it is not null. */
     public static final int TABLE_LENGTH = 8;
@@ -25,14 +31,20 @@ public enum BadTable {
     private final int tableLength;
     private final int offset;
     private final int n;
-    private final Class<? extends RuntimeException> expected;
+    private final List<Class<? extends RuntimeException>> accepted;
 
     BadTable(final int tableLength, final int offset, final int n,
-             final Class<? extends RuntimeException> expected) {
+             final List<Class<? extends RuntimeException>> accepted) {
         this.tableLength = tableLength;
         this.offset = offset;
         this.n = n;
-        this.expected = expected;
+        this.accepted = accepted;
+    }
+
+    /** What a bad count or range may throw. */
+    private static final class Range {
+        static final List<Class<? extends RuntimeException>> TYPES =
+            List.of(IndexOutOfBoundsException.class, IllegalArgumentException.class);
     }
 
     /**
@@ -57,9 +69,22 @@ public enum BadTable {
     }
 
     /**
-     * @return the exception type the call must throw.
+     * @return the exception types the call may throw, the checks helper's and the JDK's.
      */
-    public Class<? extends RuntimeException> expected() {
-        return expected;
+    public List<Class<? extends RuntimeException>> accepted() {
+        return accepted;
+    }
+
+    /**
+     * @param thrown what the call threw.
+     * @return whether it is one of {@link #accepted()} (or a subclass).
+     */
+    public boolean accepts(final Throwable thrown) {
+        for (final Class<? extends RuntimeException> type : accepted) {
+            if (type.isInstance(thrown)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

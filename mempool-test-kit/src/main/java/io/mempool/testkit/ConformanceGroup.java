@@ -29,6 +29,8 @@ abstract class ConformanceGroup {
     final MempoolOpsConformance kit;
     private final List<Mempool> pools = new ArrayList<>();
     private final List<RawStore<?>> stores = new ArrayList<>();
+    private final MemzoneRegions regions = new MemzoneRegions();
+    private volatile boolean abandoned;
 
     ConformanceGroup(final MempoolOpsConformance kit) {
         this.kit = kit;
@@ -73,24 +75,65 @@ abstract class ConformanceGroup {
         return mp;
     }
 
+    /** The ops under test, from the registry. */
+    final MempoolOps<?> ops() {
+        return MempoolOpsRegistry.get(opsName());
+    }
+
     /** A raw store of the ops under test, freed after the rule if it is not closed before. */
-    final RawStore<?> store(final int capacity) {
-        final MempoolOps<?> ops = MempoolOpsRegistry.get(opsName());
-        final RawStore<?> store = RawStore.alloc(ops, new OpsConfig(
-            uniqueName("spi"), capacity, kit.storeFlags(), kit.opsParams()));
+    RawStore<?> store(final int capacity) {
+        return remember(RawStore.alloc(ops(), config(capacity)));
+    }
+
+    /** A zeroed, 128-byte-aligned region of exactly {@code length} bytes, guarded, freed after the rule. */
+    final long region(final long length) {
+        return regions.allocate(length);
+    }
+
+    /** Asserts that no store wrote past the regions it was given. */
+    final void assertRegionGuards() {
+        regions.assertGuards();
+    }
+
+    /** A store's config: a unique name, the capacity, the promises the suite keeps, the driver's params. */
+    final OpsConfig config(final int capacity) {
+        return new OpsConfig(uniqueName("spi"), capacity, kit.storeFlags(), kit.opsParams());
+    }
+
+    /** Remembers a raw store so that {@link #closeLeftovers()} frees it if the rule does not. */
+    final RawStore<?> remember(final RawStore<?> store) {
         stores.add(store);
         return store;
     }
 
+    /**
+     * Called when the rule timed out while its thread may still run inside the stores and pools: they are
+     * then left unfreed, since freeing memory under a running thread could crash the JVM.
+     */
+    final void abandon() {
+        abandoned = true;
+    }
+
+    /** Frees what the rule left: pools, stores, then the regions the stores lived in. */
     @AfterEach
     final void closeLeftovers() {
+        if (abandoned) {
+            return;
+        }
         for (final Mempool mp : pools) {
             if (!mp.isClosed()) {
                 mp.close(true);
             }
         }
+        pools.clear();
         for (final RawStore<?> store : stores) {
             store.close();
+        }
+        stores.clear();
+        try {
+            regions.assertGuards();
+        } finally {
+            regions.free(); // after the stores: a store's free may still touch its memzone
         }
     }
 

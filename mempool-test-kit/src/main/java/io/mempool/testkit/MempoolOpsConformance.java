@@ -5,12 +5,16 @@ import io.mempool.core.MempoolOpsRegistry;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -25,29 +29,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * }
  * }</pre>
  * JUnit then runs every rule of {@link MempoolOpsConformanceRules}, grouped in {@link Nested} classes:
- * the SPI contract on a raw store ({@link Spi}), DPDK's test_mempool.c basic checks once per cache
+ * the SPI contract on a raw store ({@link Spi}), a store in a memzone ({@link Memzone}), DPDK's
+ * test_mempool.c basic checks once per cache
  * mode ({@link PoolNoCache}, {@link PoolDefaultCache}, {@link PoolUserCache}), the other pool checks
  * ({@link Pool}, {@link Events}), bad input to every public method ({@link BadInput}) and conservation
  * under concurrency ({@link Concurrency}).
  *
  * <p>Optional hooks, with defaults: {@link #singleProducerOnly()}, {@link #singleConsumerOnly()},
- * {@link #concurrencyBudget()} and {@link #opsParams()}; the {@code required_validate_*} rules check
- * them. Skipped rules name the hook or SPI method that made them not apply.
+ * {@link #concurrencyBudget()}, {@link #ruleTimeout()}, {@link #opsParams()} and {@link #handles(int)};
+ * the {@code required_validate_*} rules check them. {@code required_*} rules apply to every driver and
+ * never skip; {@code optional_*} rules apply to a capability, and skip, naming the hook or SPI method
+ * that made them not apply, when the driver lacks it.
  *
- * <p><b>Thread safety:</b> the rules run sequentially (JUnit's default); each creates its own pools,
- * with names unique in the JVM, and closes them. Concurrency rules start their own threads, bounded
- * by {@link #concurrencyBudget()}, and rethrow their failures in the test thread.
+ * <p><b>Thread safety:</b> the rules run sequentially (JUnit's default), each on a thread of its own
+ * bounded by {@link #ruleTimeout()}, so a store that spins forever fails its rule instead of hanging
+ * the build. Each rule creates its own pools, with names unique in the JVM, and closes them.
+ * Concurrency rules start their own threads, bounded by {@link #concurrencyBudget()}, and rethrow
+ * their failures in the rule's thread.
  *
  * <p><b>Note:</b> event listeners are global to the JVM; the event rules add theirs only while they
  * run and look only at events of their own pools, so pools that other code creates meanwhile do not
  * disturb them.
  */
+@ExtendWith(RuleTimeout.class)
 public abstract class MempoolOpsConformance implements MempoolOpsConformanceRules.Validate {
     /** The system property that overrides the default {@link #concurrencyBudget()}, in milliseconds. */
     public static final String BUDGET_PROPERTY = "mempool.testkit.budget.ms";
+    /** The system property that overrides the default {@link #ruleTimeout()}, in milliseconds. */
+    public static final String TIMEOUT_PROPERTY = "mempool.testkit.timeout.ms";
 
     private static final long DEFAULT_BUDGET_MS = 1_000;
     private static final Duration MAX_BUDGET = Duration.ofSeconds(10);
+    /** With the budget, longer than a concurrency rule's own limits: 20 s to join its workers, 30 s to gather. */
+    private static final Duration TIMEOUT_BEYOND_BUDGET = Duration.ofSeconds(60);
+    private static final Duration MAX_TIMEOUT = Duration.ofMinutes(10);
+    /** The handle counts {@code required_validate_handlesAreDistinctAndNonZero} asks the hook for. */
+    private static final int[] HANDLE_COUNTS = {1, 11, 64, 4096};
 
     /**
      * Creates the suite; JUnit calls it once per rule.
@@ -62,22 +79,22 @@ public abstract class MempoolOpsConformance implements MempoolOpsConformanceRule
 
     /**
      * Whether the store must see at most one putting thread at a time. The concurrency rules then
-     * put from exactly one thread.
+     * put from exactly one thread, and raw stores are allocated with {@link MempoolFlag#SP_PUT}.
      *
-     * @return by default, whether the ops name contains {@code _sp_}.
+     * @return by default, whether the ops' {@code requiredFlags()} contains {@link MempoolFlag#SP_PUT}.
      */
     protected boolean singleProducerOnly() {
-        return opsName().contains("_sp_");
+        return requiredFlags().contains(MempoolFlag.SP_PUT);
     }
 
     /**
      * Whether the store must see at most one getting thread at a time. The concurrency rules then
-     * get from exactly one thread.
+     * get from exactly one thread, and raw stores are allocated with {@link MempoolFlag#SC_GET}.
      *
-     * @return by default, whether the ops name ends with {@code _sc}.
+     * @return by default, whether the ops' {@code requiredFlags()} contains {@link MempoolFlag#SC_GET}.
      */
     protected boolean singleConsumerOnly() {
-        return opsName().endsWith("_sc");
+        return requiredFlags().contains(MempoolFlag.SC_GET);
     }
 
     /**
@@ -91,6 +108,34 @@ public abstract class MempoolOpsConformance implements MempoolOpsConformanceRule
     }
 
     /**
+     * How long any one rule may run before it fails as hung. The rule runs on a thread of its own,
+     * which is abandoned (not stopped: a spinning store may ignore interrupts) when the time is up.
+     * Must exceed {@link #concurrencyBudget()}.
+     *
+     * @return by default {@link #concurrencyBudget()} + 60 s, or the system property
+     *     {@value #TIMEOUT_PROPERTY} in milliseconds.
+     */
+    protected Duration ruleTimeout() {
+        final Long millis = Long.getLong(TIMEOUT_PROPERTY);
+        return millis != null ? Duration.ofMillis(millis) : concurrencyBudget().plus(TIMEOUT_BEYOND_BUDGET);
+    }
+
+    /**
+     * The handles the SPI rules enqueue into raw stores: {@code n} distinct values, none {@code 0L}.
+     * Override it when the driver translates handles (DESIGN §2: e.g. to 32-bit offsets from a base) and
+     * so takes only handles near each other, as a pool's are; return, for example, the handles of a pool
+     * of at least {@code n} objects. The pool rules always use real pools.
+     *
+     * @param n how many handles, {@code >= 1}; the SPI rules ask for at most about 5,500.
+     * @return by default synthetic handles: first eleven across the whole positive {@code long} range (1, 8,
+     *     63, 2^32 - 8, 2^32, 2^32 + 8, typical addresses, {@code Long.MAX_VALUE}), then handles 64 bytes
+     *     apart from {@code 0x7f00_0000_0000}, a typical user-space address.
+     */
+    protected long[] handles(final int n) {
+        return SyntheticHandles.of(n);
+    }
+
+    /**
      * Driver parameters passed to every store and pool the suite makes ({@code OpsConfig.params()},
      * {@code MempoolBuilder.opsParam}).
      *
@@ -98,6 +143,11 @@ public abstract class MempoolOpsConformance implements MempoolOpsConformanceRule
      */
     protected Map<String, String> opsParams() {
         return Map.of();
+    }
+
+    /** The ops' own promises. */
+    private Set<MempoolFlag> requiredFlags() {
+        return MempoolOpsRegistry.get(opsName()).requiredFlags();
     }
 
     /** The flags a raw store is allocated with: the single-producer/consumer promises the suite keeps. */
@@ -125,17 +175,19 @@ public abstract class MempoolOpsConformance implements MempoolOpsConformanceRule
     /** {@inheritDoc} */
     @Test
     @Override
-    public void required_validate_singleProducerOnlyKeepsTheNamesPromise() {
-        assertTrue(!opsName().contains("_sp_") || singleProducerOnly(),
-            "singleProducerOnly() returned false for " + opsName() + ", whose name promises a single producer");
+    public void required_validate_singleProducerOnlyKeepsRequiredFlags() {
+        assertTrue(!requiredFlags().contains(MempoolFlag.SP_PUT) || singleProducerOnly(),
+            "singleProducerOnly() returned false for " + opsName() + ", whose requiredFlags() "
+                + requiredFlags() + " promise a single producer");
     }
 
     /** {@inheritDoc} */
     @Test
     @Override
-    public void required_validate_singleConsumerOnlyKeepsTheNamesPromise() {
-        assertTrue(!opsName().endsWith("_sc") || singleConsumerOnly(),
-            "singleConsumerOnly() returned false for " + opsName() + ", whose name promises a single consumer");
+    public void required_validate_singleConsumerOnlyKeepsRequiredFlags() {
+        assertTrue(!requiredFlags().contains(MempoolFlag.SC_GET) || singleConsumerOnly(),
+            "singleConsumerOnly() returned false for " + opsName() + ", whose requiredFlags() "
+                + requiredFlags() + " promise a single consumer");
     }
 
     /** {@inheritDoc} */
@@ -147,12 +199,51 @@ public abstract class MempoolOpsConformance implements MempoolOpsConformanceRule
             "concurrencyBudget() returned " + budget + " (expected: > 0 and <= " + MAX_BUDGET + ")");
     }
 
+    /** {@inheritDoc} */
+    @Test
+    @Override
+    public void required_validate_ruleTimeoutIsBounded() {
+        final Duration timeout = ruleTimeout();
+        final Duration budget = concurrencyBudget();
+        assertTrue(timeout != null && budget != null && timeout.compareTo(budget) > 0
+                && timeout.compareTo(MAX_TIMEOUT) <= 0,
+            "ruleTimeout() returned " + timeout + " (expected: > concurrencyBudget() " + budget + " and <= "
+                + MAX_TIMEOUT + ")");
+    }
+
+    /** {@inheritDoc} */
+    @Test
+    @Override
+    public void required_validate_handlesAreDistinctAndNonZero() {
+        for (final int n : HANDLE_COUNTS) {
+            final long[] objs = handles(n);
+            assertNotNull(objs, "handles(" + n + ") returned null");
+            assertEquals(n, objs.length, "handles(" + n + ").length");
+            final Set<Long> distinct = new HashSet<>();
+            for (int i = 0; i < n; i++) {
+                assertTrue(objs[i] != 0L, "handles(" + n + ")[" + i + "] is 0L, which is never an object");
+                assertTrue(distinct.add(objs[i]), "handles(" + n + ")[" + i + "] = 0x" + Long.toHexString(objs[i])
+                    + " appears twice");
+            }
+        }
+    }
+
     /** The {@link io.mempool.api.MempoolOps} contract on a raw store. */
     @Nested
     @DisplayName("SPI")
     public class Spi extends SpiConformance {
         /** Creates the group for the enclosing suite. */
         public Spi() {
+            super(MempoolOpsConformance.this);
+        }
+    }
+
+    /** A store in a memzone: allocIn, attach, views. */
+    @Nested
+    @DisplayName("Memzone")
+    public class Memzone extends MemzoneConformance {
+        /** Creates the group for the enclosing suite. */
+        public Memzone() {
             super(MempoolOpsConformance.this);
         }
     }

@@ -2,9 +2,9 @@ package io.mempool.testkit;
 
 /**
  * Every rule {@link MempoolOpsConformance} proves, one method per rule, grouped as the suite runs
- * them: the implementer's hooks ({@link Validate}), the driver SPI on a raw store ({@link Spi}), the
- * pool built on the driver, per cache mode ({@link PoolBasic}) and otherwise ({@link Pool},
- * {@link Events}), and conservation under concurrency ({@link Concurrency}).
+ * them: the implementer's hooks ({@link Validate}), the driver SPI on a raw store ({@link Spi}), a store
+ * in a memzone ({@link Memzone}), the pool built on the driver, per cache mode ({@link PoolBasic}) and
+ * otherwise ({@link Pool}, {@link Events}), and conservation under concurrency ({@link Concurrency}).
  *
  * <p>Each rule says what it proves and ends with what to check if it fails. {@code dpdk} rules port
  * a check of DPDK's {@code app/test/test_mempool.c}; their section numbers are those of
@@ -22,19 +22,18 @@ public interface MempoolOpsConformanceRules {
         void required_validate_opsNameIsRegistered();
 
         /**
-         * {@code singleProducerOnly()} is true when the ops name promises a single producer
-         * ({@code _sp_}); a hook may add a promise the name lacks but never drop one, or the
-         * concurrency rules would put from several threads at once.
+         * {@code singleProducerOnly()} is true when the ops' {@code requiredFlags()} contain
+         * {@code SP_PUT}; a hook may add a promise the ops lack but never drop one, or the concurrency
+         * rules would put from several threads at once.
          * If this test fails, check: the override of {@code singleProducerOnly()}.
          */
-        void required_validate_singleProducerOnlyKeepsTheNamesPromise();
+        void required_validate_singleProducerOnlyKeepsRequiredFlags();
 
         /**
-         * {@code singleConsumerOnly()} is true when the ops name promises a single consumer
-         * (ending {@code _sc}).
+         * {@code singleConsumerOnly()} is true when the ops' {@code requiredFlags()} contain {@code SC_GET}.
          * If this test fails, check: the override of {@code singleConsumerOnly()}.
          */
-        void required_validate_singleConsumerOnlyKeepsTheNamesPromise();
+        void required_validate_singleConsumerOnlyKeepsRequiredFlags();
 
         /**
          * {@code concurrencyBudget()} is positive and at most 10 s, so every concurrency rule stops by
@@ -43,6 +42,21 @@ public interface MempoolOpsConformanceRules {
          * property {@code mempool.testkit.budget.ms}.
          */
         void required_validate_concurrencyBudgetIsBounded();
+
+        /**
+         * {@code ruleTimeout()} exceeds {@code concurrencyBudget()} and is at most 10 minutes, so a rule
+         * that hangs fails in reasonable time and no concurrency rule is cut short.
+         * If this test fails, check: the override of {@code ruleTimeout()} and the system property
+         * {@code mempool.testkit.timeout.ms}.
+         */
+        void required_validate_ruleTimeoutIsBounded();
+
+        /**
+         * {@code handles(n)} returns exactly {@code n} distinct handles, none {@code 0L}, for n of 1, 11,
+         * 64 and 4096; the SPI rules count and compare on that.
+         * If this test fails, check: the override of {@code handles(int)}.
+         */
+        void required_validate_handlesAreDistinctAndNonZero();
     }
 
     /** The {@code MempoolOps} contract, checked on a raw store from {@code alloc}. */
@@ -52,6 +66,14 @@ public interface MempoolOpsConformanceRules {
          * If this test fails, check: {@code name()} (no capitals, dashes or dots).
          */
         void required_spi_nameIsWellFormed();
+
+        /**
+         * {@code requiredFlags()} is non-null, the same on every call, and holds only single-thread
+         * promises: a subset of {@code {SP_PUT, SC_GET}}.
+         * If this test fails, check: {@code requiredFlags()} (no {@code DEBUG}, {@code STATS} or layout
+         * flags: the pool, not the store, owns those).
+         */
+        void required_spi_requiredFlagsAreSingleThreadPromises();
 
         /**
          * A new store counts 0 and a dequeue of 1 from it fails.
@@ -72,9 +94,11 @@ public interface MempoolOpsConformanceRules {
 
         /**
          * An {@code enqueue} with too little room returns false and adds none of its handles; the
-         * count is unchanged and a smaller enqueue that fits still succeeds.
+         * count is unchanged and a smaller enqueue that fits still succeeds. A store that never refuses
+         * within four times its capacity must then have added every handle of every enqueue.
          * If this test fails, check: that {@code enqueue} reserves all {@code n} slots before it
-         * writes any, and that a failed reservation is not published.
+         * writes any, that a failed reservation is not published, and that an enqueue returning true
+         * drops nothing.
          */
         void required_spi_enqueueIsAllOrNothing();
 
@@ -104,10 +128,11 @@ public interface MempoolOpsConformanceRules {
         void required_spi_everyHandleReturnedExactlyOnce();
 
         /**
-         * Handles across the whole positive {@code long} range (1, 8, 2^32 - 8, 2^32, typical
-         * addresses, {@code Long.MAX_VALUE}) come back bit for bit.
-         * If this test fails, check: narrowing to {@code int}, offset translation, and use of a
-         * sentinel value other than {@code 0L} for empty slots.
+         * 64 of the kit's handles come back bit for bit; by default these span the whole positive
+         * {@code long} range (1, 8, 2^32 - 8, 2^32, typical addresses, {@code Long.MAX_VALUE}).
+         * If this test fails, check: narrowing to {@code int}, offset translation (a translating driver
+         * overrides {@code handles(int)} with handles of real pool memory), and use of a sentinel value
+         * other than {@code 0L} for empty slots.
          */
         void required_spi_handlesRoundTripUnchanged();
 
@@ -120,20 +145,23 @@ public interface MempoolOpsConformanceRules {
         void required_spi_zeroLengthCallsChangeNothing();
 
         /**
-         * {@code enqueue} rejects a bad table argument (see {@link BadTable}) with the documented
-         * exception, and the store's count and contents are unchanged.
-         * If this test fails, check: that {@code Checks.checkTable(objs, offset, n)} is the first
-         * statement of {@code enqueue}.
+         * {@code enqueue} rejects a bad table argument (see {@link BadTable}) with one of the accepted
+         * exceptions ({@code NullPointerException} or {@code IllegalArgumentException} for a null table;
+         * {@code IndexOutOfBoundsException} or {@code IllegalArgumentException} for a bad count or range),
+         * and the store's count and contents are unchanged.
+         * If this test fails, check: that the store checks its arguments before it changes anything
+         * ({@code Checks.checkTable(objs, offset, n)}, or {@code Objects.requireNonNull} and
+         * {@code Objects.checkFromIndexSize}), also when {@code n == 0}.
          *
          * @param bad the bad argument.
          */
         void required_spi_enqueueRejectsBadArguments(BadTable bad);
 
         /**
-         * {@code dequeue} rejects a bad table argument with the documented exception; the store's
-         * count and contents and the caller's table are unchanged.
-         * If this test fails, check: that {@code Checks.checkTable(objs, offset, n)} is the first
-         * statement of {@code dequeue}.
+         * {@code dequeue} rejects a bad table argument with one of the accepted exceptions (as for
+         * enqueue); the store's count and contents and the caller's table are unchanged.
+         * If this test fails, check: that the store checks its arguments before it takes or copies
+         * anything, also when {@code n == 0}.
          *
          * @param bad the bad argument.
          */
@@ -155,11 +183,12 @@ public interface MempoolOpsConformanceRules {
 
         /**
          * A store whose {@code contigBlockSize} is 0 throws {@code UnsupportedOperationException} from
-         * {@code dequeueContigBlocks} and keeps its count. Skipped when the store has blocks.
+         * {@code dequeueContigBlocks} and keeps its count. Skipped, naming {@code contigBlockSize()},
+         * when the store has blocks (then {@code optional_spi_contigBlocksAreWhole} applies).
          * If this test fails, check: an override of {@code dequeueContigBlocks} without an override
          * of {@code contigBlockSize}.
          */
-        void required_spi_noContigBlocksMeansUnsupported();
+        void optional_spi_noContigBlocksMeansUnsupported();
 
         /**
          * A store with contiguous blocks ({@code contigBlockSize() > 0}) hands out whole blocks: each
@@ -313,10 +342,11 @@ public interface MempoolOpsConformanceRules {
 
         /**
          * Without contiguous blocks, {@code getContigBlocks} throws
-         * {@code UnsupportedOperationException}. Skipped when the store has blocks.
+         * {@code UnsupportedOperationException}. Skipped, naming {@code contigBlockSize()}, when the
+         * store has blocks.
          * If this test fails, check: {@code contigBlockSize} and {@code dequeueContigBlocks}.
          */
-        void required_pool_noContigBlocksMeansUnsupported();
+        void optional_pool_noContigBlocksMeansUnsupported();
 
         /**
          * With contiguous blocks, {@code getContigBlocks} hands out whole blocks: each block's
@@ -409,6 +439,65 @@ public interface MempoolOpsConformanceRules {
          * @throws InterruptedException if the test thread is interrupted while it waits for the workers.
          */
         void required_concurrency_everyHandlePresentExactlyOnce(int cacheSize) throws InterruptedException;
+    }
+
+    /**
+     * A store in a memzone (DESIGN §3, §9): {@code allocIn} in a raw zeroed region of exactly
+     * {@code memzoneBytes} bytes, followed by a guard that must stay untouched; {@code attach} from the same
+     * range. Every rule but the first skips, naming {@code memzoneBytes()}, when it returned a negative value.
+     */
+    interface Memzone {
+        /**
+         * A store that cannot live in a memzone ({@code memzoneBytes < 0}) throws
+         * {@code UnsupportedOperationException} from {@code allocIn} and {@code attach}. Skipped when it can.
+         * If this test fails, check: an override of {@code allocIn} or {@code attach} without one of
+         * {@code memzoneBytes}.
+         */
+        void optional_memzone_noMemzoneMeansUnsupported();
+
+        /**
+         * Every {@code required_spi_*} rule, with every argument, passes with each store made by
+         * {@code allocIn} in its own region of exactly {@code memzoneBytes} bytes; no store writes past it.
+         * If this test fails, check: the rule named in the failure, {@code memzoneBytes} (too small), and
+         * state kept on the Java heap instead of in the range.
+         */
+        void optional_memzone_storeInAMemzoneKeepsTheSpiContract();
+
+        /**
+         * Views from {@code attach} share the store made by {@code allocIn}: handles enqueued through one are
+         * counted and taken through the others, each exactly once.
+         * If this test fails, check: counters, heads or tails kept in Java fields (each view then has its own)
+         * and the header {@code attach} reads.
+         */
+        void optional_memzone_attachSeesTheSameStore();
+
+        /**
+         * Getters and putters on two views run for the concurrency budget (one thread on a side the ops
+         * promise single, across both views); no handle is handed out twice, and afterwards every handle is
+         * in the store exactly once.
+         * If this test fails, check: synchronisation kept in a Java object (a lock or an atomic field) per
+         * view instead of in the range.
+         *
+         * @throws InterruptedException if the test thread is interrupted while it waits for the workers.
+         */
+        void optional_memzone_viewsWorkConcurrently() throws InterruptedException;
+
+        /**
+         * {@code attach} refuses zeroed memory and random bytes, and {@code attach} and {@code allocIn} refuse a
+         * length short of {@code memzoneBytes}, each with {@code IllegalArgumentException} or
+         * {@code IllegalStateException} (naming the length when that is what is wrong); a refused
+         * {@code allocIn} writes nothing.
+         * If this test fails, check: that {@code attach} checks a magic and layout version before trusting the
+         * header, and that both check the length before touching memory.
+         */
+        void optional_memzone_attachRefusesWhatIsNoStore();
+
+        /**
+         * {@code free} of an attached view leaves the creator's view working, and {@code free} of every view
+         * leaves the store in the range for a later {@code attach}: the memory is the caller's.
+         * If this test fails, check: a {@code free} that clears, unmaps or releases the range.
+         */
+        void optional_memzone_freeOfOneViewKeepsTheOthers();
     }
 
     /** Bad input to every public method of the pool and its caches: the right exception, a clear message, nothing changed. */

@@ -4,8 +4,9 @@ import io.mempool.api.MempoolOps;
 import io.mempool.api.OpsConfig;
 
 /**
- * One store of an ops under test, with the store's type captured, so the SPI rules call the ops
- * without wildcard juggling. Not thread-safe beyond what the store itself promises.
+ * One store (or, in a memzone, one view of a store) of an ops under test, with the store's type captured,
+ * so the SPI rules call the ops without wildcard juggling. Not thread-safe beyond what the store itself
+ * promises.
  *
  * @param <S> the store type.
  */
@@ -25,6 +26,26 @@ final class RawStore<S> implements AutoCloseable {
 
     private static <S> RawStore<S> allocTyped(final MempoolOps<S> ops, final OpsConfig config) {
         return new RawStore<>(ops, ops.alloc(config));
+    }
+
+    /** {@code ops.allocIn}: a new store in the range. */
+    static RawStore<?> allocIn(final MempoolOps<?> ops, final OpsConfig config, final long address, final long length) {
+        return allocInTyped(ops, config, address, length);
+    }
+
+    private static <S> RawStore<S> allocInTyped(final MempoolOps<S> ops, final OpsConfig config, final long address,
+                                               final long length) {
+        return new RawStore<>(ops, ops.allocIn(config, address, length));
+    }
+
+    /** {@code ops.attach}: another view of the store in the range. */
+    static RawStore<?> attach(final MempoolOps<?> ops, final OpsConfig config, final long address, final long length) {
+        return attachTyped(ops, config, address, length);
+    }
+
+    private static <S> RawStore<S> attachTyped(final MempoolOps<S> ops, final OpsConfig config, final long address,
+                                              final long length) {
+        return new RawStore<>(ops, ops.attach(config, address, length));
     }
 
     boolean enqueue(final long[] objs, final int offset, final int n) {

@@ -1,10 +1,13 @@
 package io.mempool.tests;
 
 import io.mempool.api.Checks;
+import io.mempool.api.MempoolFlag;
 import io.mempool.api.MempoolOps;
 import io.mempool.api.OpsConfig;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A simple lock-guarded LIFO store with one deliberate bug, for {@link KitCatchesBrokenStoresTest}:
@@ -24,12 +27,26 @@ final class BrokenStoreOps implements MempoolOps<BrokenStoreOps.Store> {
         COUNT_OFF_BY_ONE,
         /** No Checks.checkTable, and n == 0 returns before any check. */
         NO_ARGUMENT_CHECKS,
+        /** No check at all: the copy loop meets the bad argument, with the JDK's exception, after moving the size. */
+        UNCHECKED_COPY,
+        /** Bad arguments are refused, but with IllegalStateException. */
+        WRONG_EXCEPTION,
         /** Handles are narrowed to int. */
         INT_HANDLES,
         /** Every store shares one slot array. */
         SHARED_SLOTS,
         /** No lock: concurrent threads lose and duplicate handles. */
-        RACY
+        RACY,
+        /** An enqueue with no room returns true and drops the handles. */
+        LOSSY_WHEN_FULL,
+        /** requiredFlags() holds DEBUG, which is no single-thread promise. */
+        FOREIGN_PROMISES,
+        /** requiredFlags() returns null. */
+        NULL_PROMISES,
+        /** dequeueContigBlocks takes handles while contigBlockSize() is 0. */
+        CONTIG_WITHOUT_SIZE,
+        /** A dequeue of more than the store holds waits for the handles, deaf to interrupts, instead of failing. */
+        WAITS_WHEN_EMPTY
     }
 
     /** One store: slots and a count, guarded by the store's monitor. */
@@ -43,6 +60,8 @@ final class BrokenStoreOps implements MempoolOps<BrokenStoreOps.Store> {
     }
 
     private static final long[] SHARED = new long[1 << 16];
+    /** Lets {@link Bug#WAITS_WHEN_EMPTY}'s waiting threads go once the test has seen them time out. */
+    private static volatile boolean released;
 
     private final Bug bug;
 
@@ -54,9 +73,22 @@ final class BrokenStoreOps implements MempoolOps<BrokenStoreOps.Store> {
         return "broken_" + bug.name().toLowerCase(Locale.ROOT);
     }
 
+    /** Ends the waits of {@link Bug#WAITS_WHEN_EMPTY}. */
+    static void release() {
+        released = true;
+    }
+
     @Override
     public String name() {
         return nameOf(bug);
+    }
+
+    @Override
+    public Set<MempoolFlag> requiredFlags() {
+        if (bug == Bug.FOREIGN_PROMISES) {
+            return Set.of(MempoolFlag.DEBUG);
+        }
+        return bug == Bug.NULL_PROMISES ? null : Set.of();
     }
 
     @Override
@@ -79,7 +111,7 @@ final class BrokenStoreOps implements MempoolOps<BrokenStoreOps.Store> {
                     System.arraycopy(objs, offset, s.slots, s.size, room);
                     s.size += room;
                 }
-                return false;
+                return bug == Bug.LOSSY_WHEN_FULL;
             }
             for (int i = 0; i < n; i++) {
                 s.slots[s.size++] = bug == Bug.INT_HANDLES ? (int)objs[offset + i] : objs[offset + i];
@@ -95,6 +127,9 @@ final class BrokenStoreOps implements MempoolOps<BrokenStoreOps.Store> {
         }
         if (bug == Bug.RACY) {
             return racyDequeue(s, objs, offset, n);
+        }
+        if (bug == Bug.WAITS_WHEN_EMPTY) {
+            awaitHandles(s, n);
         }
         synchronized (s) {
             if (n > s.size) {
@@ -117,8 +152,31 @@ final class BrokenStoreOps implements MempoolOps<BrokenStoreOps.Store> {
         if (bug == Bug.NO_ARGUMENT_CHECKS) {
             return n != 0;
         }
-        Checks.checkTable(objs, offset, n);
+        if (bug == Bug.UNCHECKED_COPY) {
+            return true;
+        }
+        try {
+            Checks.checkTable(objs, offset, n);
+        } catch (final IllegalArgumentException | IndexOutOfBoundsException ex) {
+            if (bug == Bug.WRONG_EXCEPTION) {
+                throw new IllegalStateException(ex.getMessage(), ex);
+            }
+            throw ex;
+        }
         return true;
+    }
+
+    /** Waits, without the lock, until the store holds n, swallowing interrupts; parks, so it burns no core. */
+    private static void awaitHandles(final Store s, final int n) {
+        while (!released) {
+            synchronized (s) {
+                if (s.size >= n) {
+                    return;
+                }
+            }
+            Thread.interrupted(); // deaf to interrupts, as a store spinning on a counter is
+            LockSupport.parkNanos(1_000_000L);
+        }
     }
 
     private static boolean racyEnqueue(final Store s, final long[] objs, final int offset, final int n) {
@@ -152,6 +210,14 @@ final class BrokenStoreOps implements MempoolOps<BrokenStoreOps.Store> {
         synchronized (s) {
             return bug == Bug.COUNT_OFF_BY_ONE && s.size > 3 ? s.size - 1 : s.size;
         }
+    }
+
+    @Override
+    public boolean dequeueContigBlocks(final Store s, final long[] firsts, final int offset, final int n) {
+        if (bug == Bug.CONTIG_WITHOUT_SIZE) {
+            return dequeue(s, firsts, offset, n);
+        }
+        return MempoolOps.super.dequeueContigBlocks(s, firsts, offset, n);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,9 +30,9 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <p>Options: {@code --minutes M} per driver (fractions allowed, default 1); {@code --threads N} (default:
  * the available processors, at least 2); {@code --ops a,b} (default: every name
- * {@link MempoolOpsRegistry#names()} finds). A store whose name promises a single producer
- * ({@code _sp_}) or a single consumer (ending {@code _sc}) runs DPDK's pipeline instead: getters that only
- * get and putters that only put, one thread on each promised side; other names run every thread mixed.
+ * {@link MempoolOpsRegistry#names()} finds). A store whose {@code requiredFlags()} promise a single
+ * producer ({@code SP_PUT}) or a single consumer ({@code SC_GET}) runs DPDK's pipeline instead: getters that
+ * only get and putters that only put, one thread on each promised side; other stores run every thread mixed.
  * The exit status is 0 if every driver passed, 1 if any failed, 2 on bad options.
  *
  * <p>Each object's first 8 bytes mark its holder (see {@link SoakWorker}), so an object handed to two
@@ -112,8 +113,9 @@ public final class Soak {
      */
     static boolean soak(final String opsName, final long millis, final int threads, final PrintStream out)
         throws InterruptedException {
-        final boolean singleProducer = opsName.contains("_sp_");
-        final boolean singleConsumer = opsName.endsWith("_sc");
+        final Set<MempoolFlag> promises = MempoolOpsRegistry.get(opsName).requiredFlags();
+        final boolean singleProducer = promises.contains(MempoolFlag.SP_PUT);
+        final boolean singleConsumer = promises.contains(MempoolFlag.SC_GET);
         final boolean pipeline = singleProducer || singleConsumer;
         final SoakWorker.Role[] roles = roles(pipeline, singleProducer, singleConsumer, threads);
         final int size = pipeline ? BATCHES * MAX_BULK * 3 / 4 : roles.length * (CACHE_SIZE + MAX_HELD) * 3 / 4;

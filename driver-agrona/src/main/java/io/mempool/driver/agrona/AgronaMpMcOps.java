@@ -1,5 +1,9 @@
 package io.mempool.driver.agrona;
 
+import io.mempool.api.OpsConfig;
+
+import java.util.Set;
+
 /**
  * The {@code agrona_mp_mc} ops: a {@link ManyToManyOffHeapLongStore} per pool, safe for any number of
  * threads putting and getting at once, with no thread waiting on another of its own side.
@@ -13,12 +17,21 @@ public final class AgronaMpMcOps extends AbstractAgronaOps<ManyToManyOffHeapLong
 
     /** The provider, as {@link java.util.ServiceLoader} makes it. */
     public AgronaMpMcOps() {
-        super(NAME);
+        super(NAME, Set.of(), AgronaStoreDescriptor.MANY_TO_MANY_SLOT_LENGTH);
     }
 
-    /** {@inheritDoc} */
     @Override
-    protected ManyToManyOffHeapLongStore newStore(final int capacity) {
-        return new ManyToManyOffHeapLongStore(capacity);
+    ManyToManyOffHeapLongStore newStore(final OpsConfig config) {
+        return new ManyToManyOffHeapLongStore(config.capacity());
+    }
+
+    @Override
+    ManyToManyOffHeapLongStore newStoreIn(final OpsConfig config, final long address, final long length) {
+        return ManyToManyOffHeapLongStore.createIn(config.capacity(), address, length);
+    }
+
+    @Override
+    ManyToManyOffHeapLongStore attachStore(final long address, final long length) {
+        return ManyToManyOffHeapLongStore.attach(address, length);
     }
 }

@@ -1,5 +1,10 @@
 package io.mempool.driver.agrona;
 
+import io.mempool.api.MempoolFlag;
+import io.mempool.api.OpsConfig;
+
+import java.util.Set;
+
 /**
  * The {@code agrona_sp_sc} ops: a {@link OneToOneOffHeapLongStore} per pool, for one putting thread and
  * one getting thread at a time (DPDK's {@code ring_sp_sc} promise), with no CAS and no waiting.
@@ -17,12 +22,21 @@ public final class AgronaSpScOps extends AbstractAgronaOps<OneToOneOffHeapLongSt
 
     /** The provider, as {@link java.util.ServiceLoader} makes it. */
     public AgronaSpScOps() {
-        super(NAME);
+        super(NAME, Set.of(MempoolFlag.SP_PUT, MempoolFlag.SC_GET), AgronaStoreDescriptor.ONE_TO_ONE_SLOT_LENGTH);
     }
 
-    /** {@inheritDoc} */
     @Override
-    protected OneToOneOffHeapLongStore newStore(final int capacity) {
-        return new OneToOneOffHeapLongStore(capacity);
+    OneToOneOffHeapLongStore newStore(final OpsConfig config) {
+        return new OneToOneOffHeapLongStore(config.capacity());
+    }
+
+    @Override
+    OneToOneOffHeapLongStore newStoreIn(final OpsConfig config, final long address, final long length) {
+        return OneToOneOffHeapLongStore.createIn(config.capacity(), address, length);
+    }
+
+    @Override
+    OneToOneOffHeapLongStore attachStore(final long address, final long length) {
+        return OneToOneOffHeapLongStore.attach(address, length);
     }
 }

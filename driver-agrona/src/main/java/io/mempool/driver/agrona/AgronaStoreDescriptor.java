@@ -14,7 +14,8 @@ import org.agrona.BitUtil;
  *
  * <pre>
  *   0 +------------------------------------------------+
- *     | capacity (int) | slot count (int) | slot length (int)     metadata, written once at allocation
+ *     | magic (long) | layout version (int) | capacity (int)        metadata, written once at allocation,
+ *     | slot count (int) | slot length (int)                        the magic last (release)
  *  64 +------------------------------------------------+
  *     | pad                                                     keeps metadata off the producer's pair
  * 128 +------------------------------------------------+
@@ -34,13 +35,27 @@ import org.agrona.BitUtil;
  * position's slot is {@code position & (slotCount - 1)}. A one-to-one slot is the handle alone
  * ({@value #ONE_TO_ONE_SLOT_LENGTH} bytes); a many-to-many slot is a sequence word then the handle
  * ({@value #MANY_TO_MANY_SLOT_LENGTH} bytes). The buffer holds only numbers: no heap reference and no
- * pointer, so the same layout can be mapped from a file shared between processes.
+ * pointer, so the same layout can be mapped from a file shared between processes: a store made in a
+ * memzone ({@code allocIn}) is opened by {@code attach}, which checks the magic, the layout version, the
+ * slot length (the store's shape), the slot count and the capacity first.
  *
  * <p>Thread-safe: constants and pure functions only.
  */
 public final class AgronaStoreDescriptor {
+    /** "JMPAGRN" and a 1: marks a store's buffer once it is formatted; written last, with release. */
+    public static final long MAGIC = 0x4A4D_5041_4752_4E01L;
+
+    /** The layout this class describes; {@code attach} refuses any other. */
+    public static final int LAYOUT_VERSION = 1;
+
     /** Alignment of the buffer's start and distance between the counter pairs: two cache lines. */
     public static final int ALIGNMENT;
+
+    /** Offset of {@link #MAGIC} (long). */
+    public static final int MAGIC_OFFSET;
+
+    /** Offset of the layout version (int). */
+    public static final int VERSION_OFFSET;
 
     /** Offset of the exact capacity (int), written once at allocation. */
     public static final int CAPACITY_OFFSET;
@@ -84,9 +99,11 @@ public final class AgronaStoreDescriptor {
     static {
         ALIGNMENT = 2 * CACHE_LINE_LENGTH;
         int offset = 0;
-        CAPACITY_OFFSET = offset;
-        SLOT_COUNT_OFFSET = offset + SIZE_OF_INT;
-        SLOT_LENGTH_OFFSET = offset + 2 * SIZE_OF_INT;
+        MAGIC_OFFSET = offset;
+        VERSION_OFFSET = offset + SIZE_OF_LONG;
+        CAPACITY_OFFSET = VERSION_OFFSET + SIZE_OF_INT;
+        SLOT_COUNT_OFFSET = CAPACITY_OFFSET + SIZE_OF_INT;
+        SLOT_LENGTH_OFFSET = SLOT_COUNT_OFFSET + SIZE_OF_INT;
 
         offset += ALIGNMENT;
         PRODUCER_INDEX_OFFSET = offset;

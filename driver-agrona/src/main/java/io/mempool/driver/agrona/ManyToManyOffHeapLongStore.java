@@ -69,15 +69,45 @@ public final class ManyToManyOffHeapLongStore extends OffHeapLongStore {
      * @throws IllegalArgumentException if {@code capacity} is out of range.
      */
     public ManyToManyOffHeapLongStore(final int capacity) {
-        super(capacity, MANY_TO_MANY_SLOT_LENGTH);
-        final UnsafeBuffer buffer = this.buffer;
-        final int mask = this.mask;
-        for (int position = 0; position <= mask; position++) {
-            // plain: the volatile store of the producer index below publishes these
-            spSlot(buffer, slotOffset(position, mask) + SEQUENCE_IN_SLOT, position);
+        this(Region.own(capacity, MANY_TO_MANY_SLOT_LENGTH), true);
+    }
+
+    private ManyToManyOffHeapLongStore(final Region region, final boolean format) {
+        super(region, MANY_TO_MANY_SLOT_LENGTH, format);
+        if (format) {
+            final UnsafeBuffer buffer = this.buffer;
+            final int mask = this.mask;
+            for (int position = 0; position <= mask; position++) {
+                // plain: publish() below publishes these
+                spSlot(buffer, slotOffset(position, mask) + SEQUENCE_IN_SLOT, position);
+            }
+            publish();
         }
-        // volatile: orders the sequences above before any thread's first read of an index
-        svProducerIndex(buffer, 0L);
+    }
+
+    /**
+     * Formats an empty store in a range the caller owns (the {@code agrona_mp_mc} ops' {@code allocIn}).
+     *
+     * @param capacity how many handles it holds at most.
+     * @param address  the range's start, non-zero and 8-byte aligned.
+     * @param length   the range's length, at least {@link AgronaStoreDescriptor#bufferLength} of the store.
+     * @return the store; its {@link #free()} leaves the memory alone.
+     * @throws IllegalArgumentException if an argument is out of range; nothing is written then.
+     */
+    static ManyToManyOffHeapLongStore createIn(final int capacity, final long address, final long length) {
+        return new ManyToManyOffHeapLongStore(Region.in(capacity, MANY_TO_MANY_SLOT_LENGTH, address, length), true);
+    }
+
+    /**
+     * Opens a many-to-many store formatted in a range, by this process or another.
+     *
+     * @param address the range's start.
+     * @param length  the range's length.
+     * @return a view of the store, which shares everything with its other views.
+     * @throws IllegalArgumentException if the range is short or holds no many-to-many store of this layout.
+     */
+    static ManyToManyOffHeapLongStore attach(final long address, final long length) {
+        return new ManyToManyOffHeapLongStore(Region.attached(MANY_TO_MANY_SLOT_LENGTH, address, length), false);
     }
 
     /**

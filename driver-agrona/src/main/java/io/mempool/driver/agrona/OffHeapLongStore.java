@@ -1,12 +1,20 @@
 package io.mempool.driver.agrona;
 
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.ALIGNMENT;
+import static io.mempool.driver.agrona.AgronaStoreDescriptor.CACHED_CONSUMER_INDEX_OFFSET;
+import static io.mempool.driver.agrona.AgronaStoreDescriptor.CACHED_PRODUCER_INDEX_OFFSET;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.CAPACITY_OFFSET;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.CONSUMER_INDEX_OFFSET;
+import static io.mempool.driver.agrona.AgronaStoreDescriptor.HEADER_LENGTH;
+import static io.mempool.driver.agrona.AgronaStoreDescriptor.LAYOUT_VERSION;
+import static io.mempool.driver.agrona.AgronaStoreDescriptor.MAGIC;
+import static io.mempool.driver.agrona.AgronaStoreDescriptor.MAGIC_OFFSET;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.PRODUCER_INDEX_OFFSET;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.SLOT_COUNT_OFFSET;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.SLOT_LENGTH_OFFSET;
+import static io.mempool.driver.agrona.AgronaStoreDescriptor.VERSION_OFFSET;
 
+import io.mempool.api.Checks;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
@@ -26,7 +34,13 @@ import org.agrona.concurrent.UnsafeBuffer;
  * <p><b>Memory consistency effects:</b> actions of a thread before it enqueues a handle happen-before
  * actions of the thread after a dequeue that returns that handle.
  *
- * <p><b>Note:</b> {@link #free()} releases the memory at once. A call on a freed store throws
+ * <p><b>Memory.</b> A store made by its constructor owns aligned direct memory, which {@link #free()}
+ * releases. A store made in a memzone (the ops' {@code allocIn}) or opened there ({@code attach}) lives in
+ * memory the caller owns: {@link #free()} then only retires this view, and other views, in this process or
+ * another, keep working. The buffer starts with a magic and a layout version, written last when a store
+ * is formatted, which {@code attach} checks with the rest of the metadata before it trusts any of it.
+ *
+ * <p><b>Note:</b> {@link #free()} releases owned memory at once. A call on a freed store throws
  * {@link IllegalStateException}, but a call still running in another thread while the store is freed reads
  * released memory: the caller frees a store only when no other thread uses it.
  */
@@ -41,25 +55,108 @@ public abstract sealed class OffHeapLongStore permits ManyToManyOffHeapLongStore
     /** {@code slotCount - 1}; the slot count is a power of two. */
     final int mask;
 
+    /** The direct memory this store owns and frees; null when the memory is the caller's (a memzone). */
     private final ByteBuffer memory;
     private final int length;
     private volatile int freed;
 
-    OffHeapLongStore(final int capacity, final int slotLength) {
+    /**
+     * Where a store's bytes are: its own aligned direct memory, or a range the caller owns.
+     *
+     * @param buffer   the view of exactly the store's bytes.
+     * @param owned    the memory to free with the store, or null.
+     * @param capacity the store's capacity, asked for or read from a checked header.
+     */
+    record Region(UnsafeBuffer buffer, ByteBuffer owned, int capacity) {
+        /** Fresh aligned direct memory for a new store; the capacity is checked first. */
+        static Region own(final int capacity, final int slotLength) {
+            final int length = AgronaStoreDescriptor.bufferLength(
+                AgronaStoreDescriptor.checkCapacity(capacity, slotLength), slotLength);
+            // allocateDirectAligned returns a slice, which BufferUtil.free refuses: keep the parent to free it.
+            final ByteBuffer memory = ByteBuffer.allocateDirect(length + ALIGNMENT);
+            final int misalignment = (int) (BufferUtil.address(memory) & (ALIGNMENT - 1));
+            final int start = misalignment == 0 ? 0 : ALIGNMENT - misalignment;
+            return new Region(new UnsafeBuffer(memory, start, length), memory, capacity);
+        }
+
+        /** A range of the caller's for a new store: capacity, address and length checked before any write. */
+        static Region in(final int capacity, final int slotLength, final long address, final long length) {
+            final int needed = AgronaStoreDescriptor.bufferLength(
+                AgronaStoreDescriptor.checkCapacity(capacity, slotLength), slotLength);
+            checkRange(address, length, needed, "AgronaStoreDescriptor.bufferLength for capacity " + capacity);
+            return new Region(new UnsafeBuffer(address, needed), null, capacity);
+        }
+
+        /** The range of an existing store of this shape: every metadata field checked before it is trusted. */
+        static Region attached(final int slotLength, final long address, final long length) {
+            checkRange(address, length, HEADER_LENGTH, "a store's header");
+            final UnsafeBuffer header = new UnsafeBuffer(address, HEADER_LENGTH);
+            // acquire: pairs with the formatting's release, so the fields read below are the creator's
+            final long magic = header.getLongAcquire(MAGIC_OFFSET);
+            if (magic != MAGIC) {
+                throw new IllegalArgumentException(Checks.message("magic", "0x" + Long.toHexString(magic),
+                    "0x" + Long.toHexString(MAGIC) + ", a store made by allocIn"));
+            }
+            expect("layout version", header.getInt(VERSION_OFFSET), LAYOUT_VERSION);
+            expect("slot length", header.getInt(SLOT_LENGTH_OFFSET), slotLength);
+            final int capacity = Checks.inRange("capacity", header.getInt(CAPACITY_OFFSET), 1,
+                AgronaStoreDescriptor.maxCapacity(slotLength));
+            final int slotCount = AgronaStoreDescriptor.checkCapacity(capacity, slotLength);
+            expect("slot count", header.getInt(SLOT_COUNT_OFFSET), slotCount);
+            final int needed = AgronaStoreDescriptor.bufferLength(slotCount, slotLength);
+            checkRange(address, length, needed, slotCount + " slots of " + slotLength + " bytes");
+            return new Region(new UnsafeBuffer(address, needed), null, capacity);
+        }
+
+        private static void checkRange(final long address, final long length, final long needed, final String why) {
+            if (address == 0 || (address & (Long.BYTES - 1)) != 0) {
+                throw new IllegalArgumentException(Checks.message("address", "0x" + Long.toHexString(address),
+                    "non-zero and 8-byte aligned"));
+            }
+            if (length < needed) {
+                throw new IllegalArgumentException(Checks.message("length", length, ">= " + needed + ", " + why));
+            }
+        }
+
+        private static void expect(final String name, final int found, final int expected) {
+            if (found != expected) {
+                throw new IllegalArgumentException(Checks.message(name, found, String.valueOf(expected)));
+            }
+        }
+    }
+
+    /**
+     * Takes a region; formats it as an empty store unless it was attached. A subclass that formats then
+     * writes its slots' initial state and calls {@link #publish()}.
+     */
+    OffHeapLongStore(final Region region, final int slotLength, final boolean format) {
+        this.buffer = region.buffer();
+        this.memory = region.owned();
+        this.capacity = region.capacity();
+        this.length = buffer.capacity();
         final int slotCount = AgronaStoreDescriptor.checkCapacity(capacity, slotLength);
-        this.capacity = capacity;
         this.mask = slotCount - 1;
-        this.length = AgronaStoreDescriptor.bufferLength(slotCount, slotLength);
-        // allocateDirectAligned returns a slice, which BufferUtil.free refuses: keep the parent to free it.
-        this.memory = ByteBuffer.allocateDirect(length + ALIGNMENT);
-        final int misalignment = (int) (BufferUtil.address(memory) & (ALIGNMENT - 1));
-        final int start = misalignment == 0 ? 0 : ALIGNMENT - misalignment;
-        this.buffer = new UnsafeBuffer(memory, start, length);
         buffer.verifyAlignment();
-        // plain: written once, before the subclass's volatile store of the producer index publishes them
-        buffer.putInt(CAPACITY_OFFSET, capacity);
-        buffer.putInt(SLOT_COUNT_OFFSET, slotCount);
-        buffer.putInt(SLOT_LENGTH_OFFSET, slotLength);
+        if (format) {
+            // volatile: a view attaching while an old store here is overwritten sees no magic, not half a store
+            buffer.putLongVolatile(MAGIC_OFFSET, 0L);
+            // plain: published by the subclass's volatile store of the producer index and the magic's release
+            buffer.putInt(VERSION_OFFSET, LAYOUT_VERSION);
+            buffer.putInt(CAPACITY_OFFSET, capacity);
+            buffer.putInt(SLOT_COUNT_OFFSET, slotCount);
+            buffer.putInt(SLOT_LENGTH_OFFSET, slotLength);
+            buffer.putLong(CACHED_CONSUMER_INDEX_OFFSET, 0L); // a memzone may hold an old store's bytes
+            buffer.putLong(CACHED_PRODUCER_INDEX_OFFSET, 0L);
+            buffer.putLong(CONSUMER_INDEX_OFFSET, 0L);
+        }
+    }
+
+    /** The last step of formatting: the zeroed indices, then the magic that lets views attach. */
+    final void publish() {
+        // volatile: orders the formatting before any thread's first read of an index
+        svProducerIndex(buffer, 0L);
+        // release: a view that reads the magic with acquire sees the whole formatted store
+        buffer.putLongRelease(MAGIC_OFFSET, MAGIC);
     }
 
     /**
@@ -115,12 +212,13 @@ public abstract sealed class OffHeapLongStore permits ManyToManyOffHeapLongStore
     }
 
     /**
-     * Releases the off-heap memory now rather than at garbage collection. Idempotent and safe from any
-     * thread; see the class's <b>Note</b> on calls still running.
+     * Releases owned off-heap memory now rather than at garbage collection; retires a memzone view without
+     * touching the memory, which other views keep using. Idempotent and safe from any thread; see the
+     * class's <b>Note</b> on calls still running.
      */
     public void free() {
         // CAS: of racing callers exactly one releases the memory
-        if (casFreed(0, 1)) {
+        if (casFreed(0, 1) && memory != null) {
             BufferUtil.free(memory);
         }
     }

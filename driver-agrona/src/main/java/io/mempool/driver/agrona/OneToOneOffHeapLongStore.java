@@ -55,9 +55,40 @@ public final class OneToOneOffHeapLongStore extends OffHeapLongStore {
      * @throws IllegalArgumentException if {@code capacity} is out of range.
      */
     public OneToOneOffHeapLongStore(final int capacity) {
-        super(capacity, ONE_TO_ONE_SLOT_LENGTH);
-        // volatile: orders the zeroed indices and caches before any thread's first read of an index
-        svProducerIndex(buffer, 0L);
+        this(Region.own(capacity, ONE_TO_ONE_SLOT_LENGTH), true);
+    }
+
+    private OneToOneOffHeapLongStore(final Region region, final boolean format) {
+        super(region, ONE_TO_ONE_SLOT_LENGTH, format);
+        if (format) {
+            publish(); // the slots need no initial state
+        }
+    }
+
+    /**
+     * Formats an empty store in a range the caller owns (the {@code agrona_sp_sc} ops' {@code allocIn}).
+     * The one-producer, one-consumer promise then holds across every view and process.
+     *
+     * @param capacity how many handles it holds at most.
+     * @param address  the range's start, non-zero and 8-byte aligned.
+     * @param length   the range's length, at least {@link AgronaStoreDescriptor#bufferLength} of the store.
+     * @return the store; its {@link #free()} leaves the memory alone.
+     * @throws IllegalArgumentException if an argument is out of range; nothing is written then.
+     */
+    static OneToOneOffHeapLongStore createIn(final int capacity, final long address, final long length) {
+        return new OneToOneOffHeapLongStore(Region.in(capacity, ONE_TO_ONE_SLOT_LENGTH, address, length), true);
+    }
+
+    /**
+     * Opens a one-to-one store formatted in a range, by this process or another.
+     *
+     * @param address the range's start.
+     * @param length  the range's length.
+     * @return a view of the store, which shares everything (the index caches too) with its other views.
+     * @throws IllegalArgumentException if the range is short or holds no one-to-one store of this layout.
+     */
+    static OneToOneOffHeapLongStore attach(final long address, final long length) {
+        return new OneToOneOffHeapLongStore(Region.attached(ONE_TO_ONE_SLOT_LENGTH, address, length), false);
     }
 
     /**

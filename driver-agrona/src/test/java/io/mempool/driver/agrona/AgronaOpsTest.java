@@ -35,6 +35,12 @@ class AgronaOpsTest {
     }
 
     @Test
+    void onlyTheOneToOneStoreRequiresSingleThreadPromises() {
+        assertEquals(Set.of(), new AgronaMpMcOps().requiredFlags());
+        assertEquals(Set.of(MempoolFlag.SP_PUT, MempoolFlag.SC_GET), new AgronaSpScOps().requiredFlags());
+    }
+
+    @Test
     void mpMcAllocatesAManyToManyStoreOfTheExactCapacity() {
         exercise(new AgronaMpMcOps(), ManyToManyOffHeapLongStore.class);
     }

@@ -7,17 +7,20 @@ import static io.mempool.driver.agrona.AgronaStoreDescriptor.CAPACITY_OFFSET;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.CONSUMER_INDEX_OFFSET;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.HANDLE_IN_SLOT;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.HEADER_LENGTH;
+import static io.mempool.driver.agrona.AgronaStoreDescriptor.MAGIC_OFFSET;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.MANY_TO_MANY_SLOT_LENGTH;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.ONE_TO_ONE_SLOT_LENGTH;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.PRODUCER_INDEX_OFFSET;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.SEQUENCE_IN_SLOT;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.SLOT_COUNT_OFFSET;
 import static io.mempool.driver.agrona.AgronaStoreDescriptor.SLOT_LENGTH_OFFSET;
+import static io.mempool.driver.agrona.AgronaStoreDescriptor.VERSION_OFFSET;
 import static org.agrona.BitUtil.CACHE_LINE_LENGTH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +29,11 @@ class AgronaStoreDescriptorTest {
     @Test
     void countersSitOnTheirOwnLinesTwoCacheLinesApart() {
         assertEquals(2 * CACHE_LINE_LENGTH, ALIGNMENT);
-        assertTrue(CAPACITY_OFFSET >= 0 && SLOT_LENGTH_OFFSET + Integer.BYTES <= CACHE_LINE_LENGTH,
+        assertTrue(MAGIC_OFFSET == 0 && SLOT_LENGTH_OFFSET + Integer.BYTES <= CACHE_LINE_LENGTH,
             "metadata within the first line");
-        assertEquals(2 * CACHE_LINE_LENGTH, PRODUCER_INDEX_OFFSET - CAPACITY_OFFSET);
+        assertEquals(List.of(0, 8, 12, 16, 20),
+            List.of(MAGIC_OFFSET, VERSION_OFFSET, CAPACITY_OFFSET, SLOT_COUNT_OFFSET, SLOT_LENGTH_OFFSET));
+        assertEquals(2 * CACHE_LINE_LENGTH, PRODUCER_INDEX_OFFSET - MAGIC_OFFSET);
         assertEquals(2 * CACHE_LINE_LENGTH, CONSUMER_INDEX_OFFSET - PRODUCER_INDEX_OFFSET);
         assertEquals(2 * CACHE_LINE_LENGTH, HEADER_LENGTH - CONSUMER_INDEX_OFFSET);
         assertEquals(0, PRODUCER_INDEX_OFFSET % ALIGNMENT);

@@ -5,10 +5,11 @@ import io.mempool.driver.ring.LongRing.SyncMode;
 
 /**
  * Describes a {@link LongRing}: DPDK's {@code rte_ring_create} count and flags. Made by
- * {@link LongRing#builder(int)}.
+ * {@link LongRing#builder(int)}; {@link #build()} puts the ring on the heap, {@link #createIn} in off-heap
+ * memory.
  *
- * <p>Not thread-safe. {@link #build()} checks everything, changes nothing in the builder, and may be
- * called again for another ring.
+ * <p>Not thread-safe. {@link #build()} and {@link #createIn} check everything, change nothing in the
+ * builder, and may be called again for another ring.
  */
 public final class LongRingBuilder {
     private final int count;
@@ -77,12 +78,46 @@ public final class LongRingBuilder {
     }
 
     /**
-     * @return a new empty ring.
+     * @return a new empty ring on the Java heap.
      * @throws IllegalArgumentException if the count breaks DPDK's rules (a power of two in
      *     {@code 1..}{@link LongRing#MAX_SLOTS}; with exact size {@code 1..}{@link LongRing#MAX_EXACT_CAPACITY}),
      *     or {@code htdMax} was set beyond the capacity or with no RTS side ({@code -ENOTSUP} in DPDK).
      */
     public LongRing build() {
+        return new HeapLongRing(spec());
+    }
+
+    /**
+     * @return the bytes {@link #createIn} needs for this ring: {@link LongRingDescriptor#bytesFor}{@code (slots)}.
+     * @throws IllegalArgumentException as {@link #build()}.
+     */
+    public long bytes() {
+        return LongRingDescriptor.bytesFor(spec().slots());
+    }
+
+    /**
+     * Creates the ring in off-heap memory the caller owns (DPDK's {@code rte_ring_init} on a memzone),
+     * laid out by {@link LongRingDescriptor}; {@link LongRing#attach} opens it from other views or processes.
+     *
+     * @param address where the ring starts: non-zero, 8-byte aligned (128-byte aligned keeps its words on
+     *                lines of their own); memory the caller keeps mapped while any view is used.
+     * @param length  the bytes available there, at least {@link #bytes()}.
+     * @return a new empty ring in that memory; the bytes past {@link #bytes()} are not touched.
+     * @throws IllegalArgumentException as {@link #build()}, or if the address is 0 or misaligned or the length
+     *                                  short; nothing is written then.
+     * @throws IllegalStateException    if the JVM lacks the flag Agrona needs (the message names it).
+     */
+    public LongRing createIn(final long address, final long length) {
+        final LongRingSpec spec = spec();
+        LongRingDescriptor.checkAddress(address);
+        LongRingDescriptor.checkLength(length, LongRingDescriptor.bytesFor(spec.slots()),
+            "LongRingDescriptor.bytesFor(" + spec.slots() + " slots)");
+        AgronaAccess.check();
+        return OffHeapLongRing.createIn(address, spec);
+    }
+
+    /** Checks everything and describes the ring. */
+    LongRingSpec spec() {
         final int slots;
         final int capacity;
         if (exactSize) {
@@ -104,6 +139,6 @@ public final class LongRingBuilder {
             Checks.inRange("htdMax", htdMax, 0, capacity);
         }
         final int distance = htdMaxSet ? htdMax : capacity >>> 3; // DPDK: capacity / HTD_MAX_DEF (8)
-        return new LongRing(new LongRingSpec(slots, capacity, producer, consumer, distance, startIndex));
+        return new LongRingSpec(slots, capacity, producer, consumer, distance, startIndex);
     }
 }

@@ -23,20 +23,35 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Bounded concurrency checks (each well under 2 s, never on speed): distinct handles cross the ring
  * exactly once and in per-producer order, and under oversubscription no handle is lost, duplicated or
- * handed to two threads at once. A SINGLE side always gets exactly one thread.
+ * handed to two threads at once. A SINGLE side always gets exactly one thread. {@link #make} puts the ring
+ * on the heap or off it; consumers (and every other churn thread) use the ring through {@link #view}, so
+ * for an off-heap ring two views of one memory race.
  */
-class LongRingConcurrencyTest {
+abstract class LongRingConcurrencyTest {
     private static final long CROSSING_MILLIS = 300;
     private static final long CHURN_MILLIS = 700;
     private static final long GIVE_UP_MILLIS = 10_000;
     private static final int MAX_PER_PRODUCER = 1 << 21;
     private static final int MAX_BATCH = 32;
 
+    /**
+     * @param builder the ring wanted.
+     * @return that ring, where the subclass puts it.
+     */
+    abstract LongRing make(LongRingBuilder builder);
+
+    /**
+     * @param ring a ring from {@link #make}.
+     * @return another view of the same ring (an off-heap ring's {@code attach}), or the ring itself.
+     */
+    abstract LongRing view(LongRing ring);
+
     @ParameterizedTest
     @MethodSource("io.mempool.driver.ring.SyncModePairs#all")
     void distinctHandlesCrossExactlyOnceInProducerOrder(final SyncMode producer, final SyncMode consumer)
         throws InterruptedException {
-        final LongRing ring = LongRing.builder(256).producer(producer).consumer(consumer).build();
+        final LongRing ring = make(LongRing.builder(256).producer(producer).consumer(consumer));
+        final LongRing consumerView = view(ring);
         final int producers = producer == SyncMode.SINGLE ? 1 : 2;
         final int consumers = consumer == SyncMode.SINGLE ? 1 : 2;
         final Queue<Throwable> failures = new ConcurrentLinkedQueue<>();
@@ -85,7 +100,7 @@ class LongRingConcurrencyTest {
                     final int n = 1 + random.nextInt(MAX_BATCH);
                     // once producers are done, burst only: 0 then means nothing is left for us
                     final int taken = !done && random.nextBoolean()
-                        ? ring.dequeueBulk(table, 0, n) : ring.dequeueBurst(table, 0, n);
+                        ? consumerView.dequeueBulk(table, 0, n) : consumerView.dequeueBurst(table, 0, n);
                     for (int i = 0; i < taken; i++) {
                         final long handle = table[i];
                         final int p = (int) (handle >>> 32) - 1;
@@ -141,7 +156,7 @@ class LongRingConcurrencyTest {
     void oversubscribedBulkChurnConservesEveryHandle(final SyncMode mode, final int htdMax)
         throws InterruptedException {
         final LongRingBuilder builder = LongRing.builder(1024).producer(mode).consumer(mode);
-        final LongRing ring = (htdMax < 0 ? builder : builder.htdMax(htdMax)).build();
+        final LongRing ring = make(htdMax < 0 ? builder : builder.htdMax(htdMax));
         // RTS: a consumer tail lags finished dequeues by up to htdMax (127) + a request (32), so producers
         // see that much less room; 800 + 127 + 32 <= 1023 keeps every put of a held handle sure to fit
         final int handles = 800;
@@ -157,12 +172,13 @@ class LongRingConcurrencyTest {
         final List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 8; t++) {
             final int seed = t;
+            final LongRing mine = t % 2 == 0 ? ring : view(ring);
             threads.add(worker("churn-" + t, failures, start, () -> {
                 final SplittableRandom random = new SplittableRandom(seed);
                 final long[] table = new long[MAX_BATCH];
                 while (System.nanoTime() < deadline) {
                     final int n = 1 + random.nextInt(MAX_BATCH);
-                    final int taken = random.nextInt(4) == 0 ? ring.dequeueBurst(table, 0, n) : ring.dequeueBulk(table, 0, n);
+                    final int taken = random.nextInt(4) == 0 ? mine.dequeueBurst(table, 0, n) : mine.dequeueBulk(table, 0, n);
                     for (int i = 0; i < taken; i++) {
                         final int index = indexOf(table[i]);
                         assertEquals(0, held.getAndSet(index, 1), "handle " + index + " handed out twice");
@@ -170,7 +186,7 @@ class LongRingConcurrencyTest {
                     for (int i = 0; i < taken; i++) {
                         held.set(indexOf(table[i]), 0); // before the put: once in the ring another may take it
                     }
-                    assertEquals(taken, ring.enqueueBulk(table, 0, taken), "the ring has room for every handle");
+                    assertEquals(taken, mine.enqueueBulk(table, 0, taken), "the ring has room for every handle");
                     if (taken == 0) {
                         Thread.yield(); // the others hold the handles for now
                     }

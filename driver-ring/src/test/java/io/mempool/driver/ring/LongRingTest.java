@@ -12,12 +12,21 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** DPDK test_ring's single-thread checks, for every combination of producer and consumer sync modes. */
-class LongRingTest {
+/**
+ * DPDK test_ring's single-thread checks, for every combination of producer and consumer sync modes, on
+ * rings that {@link #make} puts on the heap or in off-heap memory.
+ */
+abstract class LongRingTest {
     private static final long SENTINEL = 0xDEAD_BEEFL;
 
-    private static LongRing ring(final int count, final SyncMode producer, final SyncMode consumer) {
-        return LongRing.builder(count).producer(producer).consumer(consumer).build();
+    /**
+     * @param builder the ring wanted.
+     * @return that ring, where the subclass puts it.
+     */
+    abstract LongRing make(LongRingBuilder builder);
+
+    private LongRing ring(final int count, final SyncMode producer, final SyncMode consumer) {
+        return make(LongRing.builder(count).producer(producer).consumer(consumer));
     }
 
     private static long[] sequence(final long first, final int n) {
@@ -104,7 +113,7 @@ class LongRingTest {
     @ParameterizedTest
     @MethodSource("io.mempool.driver.ring.SyncModePairs#all")
     void exactSizeRingHoldsExactlyItsCount(final SyncMode producer, final SyncMode consumer) {
-        final LongRing exact = LongRing.builder(16).exactSize(true).producer(producer).consumer(consumer).build();
+        final LongRing exact = make(LongRing.builder(16).exactSize(true).producer(producer).consumer(consumer));
         final LongRing standard = ring(16, producer, consumer);
         assertEquals(16, exact.enqueueBurst(sequence(1, 20), 0, 20));
         assertEquals(15, standard.enqueueBurst(sequence(1, 20), 0, 20));
@@ -129,7 +138,7 @@ class LongRingTest {
     @ParameterizedTest
     @MethodSource("io.mempool.driver.ring.SyncModePairs#all")
     void fifoAcrossTheWrapOfTheIndicesAt2Pow32(final SyncMode producer, final SyncMode consumer) {
-        final LongRing ring = LongRing.builder(32).producer(producer).consumer(consumer).startIndex(-40).build();
+        final LongRing ring = make(LongRing.builder(32).producer(producer).consumer(consumer).startIndex(-40));
         assertCounts(ring, 0);
         checkFifo(ring, new SplittableRandom(7), 5_000);
     }
@@ -138,7 +147,7 @@ class LongRingTest {
     @MethodSource("io.mempool.driver.ring.SyncModePairs#all")
     void fifoAcrossTheSignChangeOfTheIndices(final SyncMode producer, final SyncMode consumer) {
         final LongRing ring =
-            LongRing.builder(32).producer(producer).consumer(consumer).startIndex(Integer.MAX_VALUE - 40).build();
+            make(LongRing.builder(32).producer(producer).consumer(consumer).startIndex(Integer.MAX_VALUE - 40));
         checkFifo(ring, new SplittableRandom(9), 5_000);
     }
 
@@ -215,7 +224,7 @@ class LongRingTest {
     @ParameterizedTest
     @MethodSource("io.mempool.driver.ring.SyncModePairs#withRts")
     void serialisedRtsStillMovesEverything(final SyncMode producer, final SyncMode consumer) {
-        final LongRing ring = LongRing.builder(16).producer(producer).consumer(consumer).htdMax(0).build();
+        final LongRing ring = make(LongRing.builder(16).producer(producer).consumer(consumer).htdMax(0));
         checkFifo(ring, new SplittableRandom(3), 2_000);
     }
 

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mempool.api.MempoolFlag;
 import io.mempool.api.MempoolOps;
 import io.mempool.api.OpsConfig;
 import io.mempool.driver.ring.LongRing.SyncMode;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -69,6 +71,21 @@ class RingOpsTest {
         assertEquals(0, ops.count(ring));
         assertEquals(0, ops.contigBlockSize(ring));
         ops.free(ring);
+    }
+
+    @ParameterizedTest
+    @MethodSource("opsAndModes")
+    void requiredFlagsNameEachSingleSide(final MempoolOps<LongRing> ops, final String name,
+                                         final SyncMode producer, final SyncMode consumer) {
+        final Set<MempoolFlag> expected = EnumSet.noneOf(MempoolFlag.class);
+        if (producer == SyncMode.SINGLE) {
+            expected.add(MempoolFlag.SP_PUT);
+        }
+        if (consumer == SyncMode.SINGLE) {
+            expected.add(MempoolFlag.SC_GET);
+        }
+        assertEquals(expected, ops.requiredFlags(), name + ".requiredFlags()");
+        assertThrows(UnsupportedOperationException.class, () -> ops.requiredFlags().add(MempoolFlag.DEBUG));
     }
 
     @ParameterizedTest

@@ -1,6 +1,5 @@
 package io.mempool.driver.stack;
 
-import io.mempool.api.Checks;
 import io.mempool.api.OpsConfig;
 
 /**
@@ -17,21 +16,11 @@ public final class StackOps extends AbstractStackOps<LongStack> {
 
     /** Creates the provider; {@link java.util.ServiceLoader} calls this. */
     public StackOps() {
+        super(NAME);
     }
 
-    /** {@inheritDoc} */
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>The capacity is exactly {@code config.capacity()}, as DPDK's {@code rte_stack_create}.
-     */
-    @Override
-    public LongStack alloc(final OpsConfig config) {
-        return new LongStack(Checks.notNull("config", config).capacity());
+    LongStack newStore(final OpsConfig config) {
+        return new LongStack(config.capacity());
     }
 }

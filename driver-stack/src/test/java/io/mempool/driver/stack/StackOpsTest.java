@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The {@code stack} and {@code lf_stack} ops: discovery, alloc, and delegation with checks first. */
+/** The {@code stack} and {@code lf_stack} ops: discovery, alloc, no promises, and delegation to the checking store. */
 class StackOpsTest {
 
     @SuppressWarnings("rawtypes")
@@ -40,6 +40,12 @@ class StackOpsTest {
         for (final String name : new String[] {StackOps.NAME, LfStackOps.NAME}) {
             assertTrue(name.matches("[a-z0-9_]{1,31}"), name);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"stack", "lf_stack"})
+    void bothStacksTakeAnyNumberOfProducersAndConsumers(final String name) {
+        assertTrue(ops(name).requiredFlags().isEmpty(), name + ".requiredFlags()");
     }
 
     @Test
@@ -95,8 +101,6 @@ class StackOpsTest {
         assertThrows(IndexOutOfBoundsException.class, () -> ops.enqueue(store, table, 2, 1));
         assertThrows(IndexOutOfBoundsException.class, () -> ops.dequeue(store, table, 2, 1));
         assertThrows(IndexOutOfBoundsException.class, () -> ops.dequeue(store, table, -1, 1));
-        // the table is checked first, before the store is touched
-        assertThrows(IllegalArgumentException.class, () -> ops.dequeue(null, null, 0, 1));
         assertArrayEquals(new long[] {-1, -1}, table);
         assertEquals(1, ops.count(store));
     }

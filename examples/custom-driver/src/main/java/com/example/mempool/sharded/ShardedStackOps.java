@@ -14,7 +14,8 @@ import io.mempool.api.OpsConfig;
  * available processors (at most {@value ShardedLongStack#MAX_SHARDS}); never more than the capacity.
  *
  * <p>Stateless and safe for any number of threads; the stores are safe for any number of producers
- * and consumers at once. A put of a handle happens-before the get that returns it.
+ * and consumers at once, so {@link #requiredFlags()} keeps its default, empty. A put of a handle
+ * happens-before the get that returns it. The store checks each call's arguments; the ops delegate.
  */
 public final class ShardedStackOps implements MempoolOps<ShardedLongStack> {
     /** The name this ops is selected by. */
@@ -46,17 +47,23 @@ public final class ShardedStackOps implements MempoolOps<ShardedLongStack> {
         return new ShardedLongStack(config.capacity(), shards);
     }
 
-    /** {@inheritDoc} */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@link ShardedLongStack#push}, which checks the arguments.
+     */
     @Override
     public boolean enqueue(final ShardedLongStack store, final long[] objs, final int offset, final int n) {
-        Checks.checkTable(objs, offset, n);
         return store.push(objs, offset, n);
     }
 
-    /** {@inheritDoc} */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@link ShardedLongStack#pop}, which checks the arguments.
+     */
     @Override
     public boolean dequeue(final ShardedLongStack store, final long[] objs, final int offset, final int n) {
-        Checks.checkTable(objs, offset, n);
         return store.pop(objs, offset, n);
     }
 
