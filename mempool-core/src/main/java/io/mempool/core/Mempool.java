@@ -4,6 +4,8 @@ import io.mempool.api.Checks;
 import io.mempool.api.MempoolFlag;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,14 +49,20 @@ public final class Mempool implements AutoCloseable {
     public static final int NAME_MAX_LENGTH = 25;
 
     private static final AtomicLong IDS = new AtomicLong();
+    /** The flags an ops may require: promises of one thread at a time on a side. */
+    private static final Set<MempoolFlag> PROMISES = Collections.unmodifiableSet(EnumSet.of(MempoolFlag.SP_PUT, MempoolFlag.SC_GET));
 
-    private final long id = IDS.incrementAndGet();
+    /** Unique across processes too (the pid in the high half): element headers name their pool by it. */
+    private final long id;
     private final String name;
     private final int size;
     private final int elementSize;
     private final int cacheSize;
     private final int privateDataSize;
-    private final Set<MempoolFlag> flags;
+    /** The flags the builder was given, plus those implied and those set by property. */
+    private final Set<MempoolFlag> givenFlags;
+    /** {@link #givenFlags} plus the ops' {@code requiredFlags()}; changes with the ops until populated. */
+    private volatile Set<MempoolFlag> flags;
     private final ElementLayout layout;
     private final ObjectVisitor objectInit;
     private final long maxChunkBytes;
@@ -64,6 +72,7 @@ public final class Mempool implements AutoCloseable {
     private final DebugCookies debug;
     private final PoolViews views = new PoolViews(this);
     private final PoolAccess access;
+    private final boolean shared;
     private String opsName;
     private Map<String, String> opsParams;
 
@@ -73,13 +82,16 @@ public final class Mempool implements AutoCloseable {
         this.elementSize = spec.elementSize();
         this.cacheSize = spec.cacheSize();
         this.privateDataSize = spec.privateDataSize();
-        this.flags = spec.flags();
+        this.id = spec.id() != 0 ? spec.id() : ProcessHandle.current().pid() << 32 | IDS.incrementAndGet();
+        this.givenFlags = spec.flags();
+        this.flags = withRequiredFlags(givenFlags, spec.opsName());
         this.layout = ElementLayout.of(elementSize, flags.contains(MempoolFlag.DEBUG),
             !flags.contains(MempoolFlag.NO_CACHE_ALIGN), !flags.contains(MempoolFlag.NO_SPREAD));
         this.opsName = spec.opsName();
         this.opsParams = spec.opsParams();
         this.objectInit = spec.objectInit();
         this.maxChunkBytes = spec.maxChunkBytes();
+        this.shared = spec.shared();
         this.stats = flags.contains(MempoolFlag.STATS) ? new PoolStats() : null;
         this.debug = flags.contains(MempoolFlag.DEBUG) ? new DebugCookies(this, layout.alignedElementSize()) : null;
         this.access = new PoolAccess(this, debug != null || stats != null ? new InstrumentedPath(this, debug, stats) : null, stats);
@@ -126,7 +138,11 @@ public final class Mempool implements AutoCloseable {
         return opsName;
     }
 
-    /** @return the pool's flags, including those implied (NO_CACHE_ALIGN implies NO_SPREAD) or set by property. */
+    /**
+     * @return the pool's flags: those given, those implied (NO_CACHE_ALIGN implies NO_SPREAD) or set by
+     *     property, and those its ops require ({@code ring_sp_sc} adds SP_PUT and SC_GET), so a store
+     *     chosen by name is treated exactly as one chosen by flags.
+     */
     public Set<MempoolFlag> flags() {
         return flags;
     }
@@ -154,6 +170,11 @@ public final class Mempool implements AutoCloseable {
     /** @return the alignment of every handle: 64, or 8 with {@link MempoolFlag#NO_CACHE_ALIGN}. */
     public int objectAlignment() {
         return layout.alignment;
+    }
+
+    /** @return whether the pool lives in shared memory: made with {@code shared(true)}, or {@link #attach attached}. */
+    public boolean isShared() {
+        return shared;
     }
 
     /** @return whether {@link #close()} has run (or is running). */
@@ -188,8 +209,10 @@ public final class Mempool implements AutoCloseable {
             if (lifecycle.state() != PoolLifecycle.EMPTY) {
                 throw new IllegalStateException("pool " + this.name + ": ops are frozen once populated (ops " + opsName + ")");
             }
+            final Set<MempoolFlag> next = withRequiredFlags(givenFlags, name);
             this.opsName = name;
             this.opsParams = copy;
+            this.flags = next;
         }
     }
 
@@ -507,6 +530,37 @@ public final class Mempool implements AutoCloseable {
     }
 
     /**
+     * Opens a shared pool that another process created with {@code shared(true)} (DPDK's secondary
+     * process looking a pool up): the same objects, the same store, caches of this process's own. The
+     * header must match what this process would lay out (layout version, element layout, store layout);
+     * the ops must be registered here. Handles are this process's addresses; objects cross processes as
+     * {@link #indexOf} / {@link #objectAt} indices. {@link #close()} detaches.
+     *
+     * <p><b>Note:</b> {@link #availCount()} and {@link #audit()} see the store and this process's caches
+     * only; objects in other processes' caches or hands count as in use here.
+     *
+     * @param name the pool's name.
+     * @return the attached pool, registered under its name in this process.
+     * @throws IllegalArgumentException if no live shared pool has that name (the message lists those that
+     *     do), or its header does not match (the message names both values), or its ops are unknown here.
+     * @throws IllegalStateException    if the pool is still being created, or was closed by its creator.
+     */
+    public static Mempool attach(final String name) {
+        LivePools.checkName(name);
+        AgronaAccess.check();
+        final SharedPool shared = SharedPool.attach(name);
+        final Mempool mp;
+        try {
+            mp = new Mempool(shared.spec(name));
+        } catch (final RuntimeException | Error ex) {
+            shared.close(false);
+            throw ex;
+        }
+        mp.lifecycle.attach(shared);
+        return mp;
+    }
+
+    /**
      * @param name a pool name.
      * @return the live pool of that name.
      */
@@ -702,5 +756,32 @@ public final class Mempool implements AutoCloseable {
 
     long id() {
         return id;
+    }
+
+    /** Re-reads the ops' required flags at populate, when a default ops by property is first looked up. */
+    void resolveFlags() {
+        flags = withRequiredFlags(givenFlags, opsName);
+    }
+
+    /**
+     * @return {@code given} plus the {@code requiredFlags()} of the named ops; {@code given} alone while
+     *     no ops of that name is registered (a default by property is resolved, and checked, at populate).
+     */
+    static Set<MempoolFlag> withRequiredFlags(final Set<MempoolFlag> given, final String opsName) {
+        if (!MempoolOpsRegistry.names().contains(opsName)) {
+            return given;
+        }
+        final Set<MempoolFlag> required = MempoolOpsRegistry.get(opsName).requiredFlags();
+        if (required != null && !PROMISES.containsAll(required)) {
+            throw new IllegalArgumentException(Checks.message("ops " + opsName + " requiredFlags()", required,
+                "a subset of " + PROMISES + ", the single-thread promises"));
+        }
+        if (required == null || given.containsAll(required)) {
+            return given;
+        }
+        final EnumSet<MempoolFlag> all = EnumSet.noneOf(MempoolFlag.class);
+        all.addAll(given);
+        all.addAll(required);
+        return Collections.unmodifiableSet(all);
     }
 }

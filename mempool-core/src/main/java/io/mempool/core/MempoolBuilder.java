@@ -33,6 +33,7 @@ public final class MempoolBuilder {
     private Consumer<Mempool> poolInit;
     private ObjectVisitor objectInit;
     private long maxChunkBytes = PoolMemory.MAX_CHUNK_BYTES;
+    private boolean shared;
 
     MempoolBuilder(final String name) {
         this.name = LivePools.checkName(name);
@@ -136,6 +137,17 @@ public final class MempoolBuilder {
         return this;
     }
 
+    /**
+     * @param shared whether the pool lives in shared memzones (DESIGN §9), so that other processes can
+     *               {@link Mempool#attach(String) attach} to it by name; its ops must be able to live in a
+     *               memzone, and its elements fit in one mapping of at most 1 GiB.
+     * @return this builder.
+     */
+    public MempoolBuilder shared(final boolean shared) {
+        this.shared = shared;
+        return this;
+    }
+
     /** For tests of multi-chunk pools: the largest chunk, instead of 1 GiB. */
     MempoolBuilder maxChunkBytes(final long bytes) {
         this.maxChunkBytes = bytes;
@@ -207,12 +219,17 @@ public final class MempoolBuilder {
         // a default is resolved at populate, so createEmpty + setOps works with any driver set
         final String ops = opsName != null ? opsName : defaultOps(all);
         return new Spec(name, size, elementSize, cacheSize, privateDataSize, Collections.unmodifiableSet(all),
-            ops, Map.copyOf(opsParams), objectInit, maxChunkBytes);
+            ops, Map.copyOf(opsParams), objectInit, maxChunkBytes, shared, 0);
     }
 
-    /** What a pool is made of, checked; the builder stays reusable. */
+    /**
+     * What a pool is made of, checked; the builder stays reusable.
+     *
+     * @param id 0 for a new pool; the creator's id for a pool attached from another process.
+     */
     record Spec(String name, int size, int elementSize, int cacheSize, int privateDataSize, Set<MempoolFlag> flags,
-                String opsName, Map<String, String> opsParams, ObjectVisitor objectInit, long maxChunkBytes) {
+                String opsName, Map<String, String> opsParams, ObjectVisitor objectInit, long maxChunkBytes,
+                boolean shared, long id) {
     }
 
     /** The system property {@code mempool.ops}, else DPDK's choice by flags. */

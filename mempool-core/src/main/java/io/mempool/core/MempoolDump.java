@@ -52,6 +52,11 @@ final class MempoolDump {
         line(sb, "  orphan_count", mp.caches().orphans().count()); // objects of terminated threads' caches
         final StoreBoundary store = mp.lifecycle().boundary();
         line(sb, "common_pool_count", store == null ? 0 : store.count());
+        final SharedPool shared = mp.lifecycle().shared();
+        if (shared != null) {
+            line(sb, "shared", (shared.isCreator() ? "created here" : "attached") + ", other processes "
+                + shared.otherProcesses(false) + " (their caches are not counted here)");
+        }
         if (mp.flags().contains(MempoolFlag.STATS)) {
             sb.append("  stats:\n");
             mp.stats().toMap().forEach((key, value) -> line(sb, "  " + key, value));

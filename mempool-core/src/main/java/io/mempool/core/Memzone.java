@@ -3,21 +3,32 @@ package io.mempool.core;
 import io.mempool.api.Checks;
 import org.agrona.UnsafeApi;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
  * A named, aligned, zeroed region of off-heap memory: DPDK's {@code rte_memzone}. Every off-heap byte
- * that core uses is a memzone — a pool's element chunks ({@code MP_<pool>_<k>}) and its private data
- * ({@code MP_<pool>}) — so the backing changes in one place. Names are unique among reserved zones;
- * {@link #lookup(String)} finds a zone by name, as {@code rte_memzone_lookup}.
+ * that core uses is a memzone — a pool's element chunks ({@code MP_<pool>_<k>}), its private data and
+ * shared header ({@code MP_<pool>}), a shared pool's store ({@code RG_MP_<pool>}) — so the backing
+ * changes in one place. Names are unique among a process's zones; {@link #lookup(String)} finds a zone
+ * by name, as {@code rte_memzone_lookup}.
  *
- * <p>A zone's memory is released by {@link #free()}, not by the garbage collector.
+ * <p>Two backings. A <b>private</b> zone ({@link #reserve}) is plain memory of this process. A
+ * <b>shared</b> zone ({@link #reserveShared}) is a file mapped into every process that looks it up (see
+ * {@link ZoneDirectory} for where, and for huge pages), so the same bytes are seen at a different address
+ * in each: store offsets in it, never addresses. A process that dies leaves no trace: a file no live
+ * process holds is stale, and the next reservation of its name removes it.
+ *
+ * <p>A zone's memory is released by {@link #free()}, not by the garbage collector; a shared zone's file
+ * goes when the last process holding it frees it.
  *
  * <p><b>Thread safety:</b> reserve, lookup and free may be called from any thread. Reading or writing
  * a zone's memory while another thread frees it is the caller's error, as in DPDK: the pool never does.
@@ -35,14 +46,18 @@ public final class Memzone {
     private static volatile Predicate<String> faultInjector;
 
     private final String name;
+    /** The allocation of a private zone; 0 for a shared one. */
     private final long raw;
+    /** The mapping of a shared zone; null for a private one. */
+    private final ZoneFile file;
     private final long address;
     private final long length;
     private volatile boolean freed; // written under ZONES
 
-    private Memzone(final String name, final long raw, final long address, final long length) {
+    private Memzone(final String name, final long raw, final ZoneFile file, final long address, final long length) {
         this.name = name;
         this.raw = raw;
+        this.file = file;
         this.address = address;
         this.length = length;
     }
@@ -77,20 +92,73 @@ public final class Memzone {
             final long raw = UnsafeApi.allocateMemory(length + align - 1);
             final long address = (raw + align - 1) & -align;
             UnsafeApi.setMemory(address, length, (byte) 0);
-            final Memzone zone = new Memzone(name, raw, address, length);
+            final Memzone zone = new Memzone(name, raw, null, address, length);
             ZONES.put(name, zone);
             return zone;
         }
     }
 
     /**
+     * Reserves a shared zone: a new file, zeroed, that other processes find with {@link #lookup}. A
+     * stale file of that name (no live process holds it) is removed first. With huge pages
+     * ({@code -Dmempool.hugepages}) the file is on hugetlbfs and the length rounds up to the page size.
+     *
+     * @param name   a unique name, {@code [A-Za-z0-9_.-]{1,63}}, among this process's zones and the live
+     *               files of its directory and prefix.
+     * @param length its size in bytes, {@code 1..2^31-1}.
+     * @param align  the alignment of its first byte, a power of two from 8 to the page size (mappings
+     *               start on a page).
+     * @return the zone.
+     * @throws IllegalArgumentException if an argument is out of range or the name is taken.
+     * @throws IllegalStateException    if the file cannot be made: the message names the directory (and, for
+     *                                  huge pages, the mount and the pages needed).
+     */
+    public static Memzone reserveShared(final String name, final long length, final int align) {
+        checkName(name);
+        final ZoneDirectory dir = ZoneDirectory.current();
+        if (length < 1 || dir.roundUp(length) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(Checks.message("length", length, "1.." + Integer.MAX_VALUE + " for a shared zone"));
+        }
+        if (align < Long.BYTES || align > dir.pageSize() || Integer.bitCount(align) != 1) {
+            throw new IllegalArgumentException(Checks.message("align", align,
+                "a power of two in 8.." + dir.pageSize() + " for a shared zone in " + dir.dir()));
+        }
+        synchronized (ZONES) {
+            if (ZONES.containsKey(name)) {
+                throw new IllegalArgumentException(Checks.message("name", '"' + name + '"', "unique among memzones"));
+            }
+            final Predicate<String> fault = faultInjector;
+            if (fault != null && fault.test(name)) {
+                throw new OutOfMemoryError("memzone " + name + ": " + length + " bytes (injected fault)");
+            }
+            final ZoneFile file = SharedZones.create(dir, name, length);
+            final Memzone zone = new Memzone(name, 0, file, file.address(), length);
+            ZONES.put(name, zone);
+            return zone;
+        }
+    }
+
+    /**
+     * Finds a zone by name: one of this process's, else a shared zone another process reserved, which
+     * is then mapped here (the length is the file's, rounded to a page).
+     *
      * @param name a zone name.
-     * @return the reserved zone of that name.
+     * @return the zone, or empty if none of that name exists or only a stale file does.
      */
     public static Optional<Memzone> lookup(final String name) {
         Checks.notNull("name", name);
         synchronized (ZONES) {
-            return Optional.ofNullable(ZONES.get(name));
+            final Memzone mine = ZONES.get(name);
+            if (mine != null || !NAME.matcher(name).matches()) {
+                return Optional.ofNullable(mine);
+            }
+            final ZoneFile file = SharedZones.open(name);
+            if (file == null) {
+                return Optional.empty();
+            }
+            final Memzone zone = new Memzone(name, 0, file, file.address(), file.length());
+            ZONES.put(name, zone);
+            return Optional.of(zone);
         }
     }
 
@@ -113,9 +181,9 @@ public final class Memzone {
         return length;
     }
 
-    /** @return whether the zone is shared between processes; private zones are not. */
+    /** @return whether the zone is a file other processes may map; private zones are not. */
     public boolean isShared() {
-        return false;
+        return file != null;
     }
 
     /** @return whether {@link #free()} has run. */
@@ -124,22 +192,34 @@ public final class Memzone {
     }
 
     /**
-     * Releases the zone's memory and its name (DPDK's {@code rte_memzone_free}). Idempotent.
+     * Releases the zone's memory and its name in this process (DPDK's {@code rte_memzone_free}); a
+     * shared zone's file is deleted once no other process holds it. Idempotent.
      */
     public void free() {
+        release(false);
+    }
+
+    /** As {@link #free()}; with {@code deleteFile} a shared zone's file goes even if others still map it. */
+    void release(final boolean deleteFile) {
         synchronized (ZONES) {
             if (freed) {
                 return;
             }
             freed = true;
             ZONES.remove(name, this);
+            if (file != null) {
+                SharedZones.close(file, deleteFile);
+            }
         }
-        UnsafeApi.freeMemory(raw);
+        if (file == null) {
+            UnsafeApi.freeMemory(raw);
+        }
     }
 
     @Override
     public String toString() {
-        return "Memzone[" + name + ", 0x" + Long.toHexString(address) + ", " + length + " bytes]";
+        return "Memzone[" + name + ", 0x" + Long.toHexString(address) + ", " + length + " bytes"
+            + (file != null ? ", " + file.path() : "") + "]";
     }
 
     private void checkLive() {
@@ -152,6 +232,19 @@ public final class Memzone {
         Checks.notNull("name", name);
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException(Checks.message("name", '"' + name + '"', NAME.pattern()));
+        }
+    }
+
+    /** @return the files this process maps as shared zones. */
+    static Set<Path> mappedHere() {
+        synchronized (ZONES) {
+            final Set<Path> paths = new HashSet<>();
+            for (final Memzone zone : ZONES.values()) {
+                if (zone.file != null) {
+                    paths.add(zone.file.path());
+                }
+            }
+            return paths;
         }
     }
 

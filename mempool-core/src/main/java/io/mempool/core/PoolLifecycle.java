@@ -2,7 +2,6 @@ package io.mempool.core;
 
 import io.mempool.api.MempoolOps;
 import io.mempool.api.OpsConfig;
-import org.agrona.UnsafeApi;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,10 +9,10 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * A pool's one lifecycle, in one place: creation (all-or-nothing), population, and close as a single
- * ordered sequence — refuse (touching nothing), mark closed, wait for calls inside the store, return
- * the caches' objects, fire DESTROY, unregister, free. Whatever creation acquired before it failed is
- * released by the same sequence, so there is no second, hand-written undo path.
+ * A pool's one lifecycle, in one place: creation (all-or-nothing), population or attach, and close as
+ * a single ordered sequence — refuse (touching nothing), mark closed, wait for calls inside the store,
+ * return the caches' objects, fire DESTROY, unregister, free. Whatever creation acquired before it
+ * failed is released by the same sequence, so there is no second, hand-written undo path.
  *
  * <p>Introspection ({@code audit}, {@code dump}, counts, stats, iteration, JMX) runs while holding
  * {@link #lock()}; close marks the pool closed while holding it, so a reader either finishes before the
@@ -27,7 +26,6 @@ final class PoolLifecycle {
     static final int EMPTY = 0;
     static final int POPULATED = 1;
     static final int CLOSED = 2;
-    private static final int POPULATE_BATCH = 512;
 
     private final Mempool mp;
     private final Object lock = new Object();
@@ -35,8 +33,9 @@ final class PoolLifecycle {
     // acquired in this order, released in the reverse; all guarded by lock
     private boolean nameRegistered;
     private Memzone privateZone;
+    private SharedPool shared;
     private boolean jmxRegistered;
-    /** Whether users may have seen the pool (createEmpty returned it or READY fired): close fires DESTROY. */
+    /** Whether users may have seen the pool (createEmpty or attach returned it, or READY fired): close fires DESTROY. */
     private boolean published;
     private PoolMemory memory;
     private StoreBoundary boundary;
@@ -47,15 +46,17 @@ final class PoolLifecycle {
     }
 
     /**
-     * Registers the name, reserves the private area, registers the MXBean and runs {@code poolInit};
-     * on any failure releases what it acquired, in reverse, and rethrows.
+     * Registers the name, reserves the private area (a shared pool's header, which holds it), registers
+     * the MXBean and runs {@code poolInit}; on any failure releases what it acquired and rethrows.
      */
     void create(final Consumer<Mempool> poolInit, final boolean publish) {
         try {
             synchronized (lock) {
                 LivePools.add(mp);
                 nameRegistered = true;
-                if (mp.privateDataSize() > 0) {
+                if (mp.isShared()) {
+                    shared = SharedPool.create(mp, mp.id());
+                } else if (mp.privateDataSize() > 0) {
                     final long length = ElementLayout.roundUp((long) mp.privateDataSize(), ElementLayout.CACHE_LINE);
                     privateZone = Memzone.reserve("MP_" + mp.name(), length, ElementLayout.CACHE_LINE);
                 }
@@ -67,6 +68,29 @@ final class PoolLifecycle {
             }
             synchronized (lock) {
                 published = publish && state != CLOSED;
+            }
+        } catch (final RuntimeException | Error ex) {
+            undo(ex);
+            throw ex;
+        }
+    }
+
+    /** Opens a pool another process created, {@code attached} being its mapped header; see {@link Mempool#attach}. */
+    void attach(final SharedPool attached) {
+        try {
+            synchronized (lock) {
+                shared = attached; // close releases it from here on
+                LivePools.add(mp);
+                nameRegistered = true;
+                SharedPool.expect(mp.name(), "total element size", attached.intField(SharedPoolDescriptor.TOTAL_ELEMENT_SIZE_OFFSET),
+                    mp.totalElementSize());
+                SharedPool.expect(mp.name(), "element header size", attached.intField(SharedPoolDescriptor.ELEMENT_HEADER_SIZE_OFFSET),
+                    mp.headerSize());
+                @SuppressWarnings("unchecked") final MempoolOps<Object> ops = (MempoolOps<Object>) MempoolOpsRegistry.get(mp.opsName());
+                final OpsConfig config = new OpsConfig(mp.name(), mp.size(), mp.flags(), Map.of());
+                publish(Placement.inAttachedZones(mp, attached, ops, config));
+                MempoolJmx.register(mp);
+                jmxRegistered = true;
             }
         } catch (final RuntimeException | Error ex) {
             undo(ex);
@@ -97,63 +121,45 @@ final class PoolLifecycle {
                 throw new IllegalStateException("pool " + mp.name() + ": already populated with " + populatedSize + " objects");
             }
             @SuppressWarnings("unchecked") final MempoolOps<Object> ops = (MempoolOps<Object>) MempoolOpsRegistry.get(opsName);
-            final Object store = ops.alloc(new OpsConfig(mp.name(), mp.size(), mp.flags(), opsParams));
+            mp.resolveFlags();
+            final OpsConfig config = new OpsConfig(mp.name(), mp.size(), mp.flags(), opsParams);
+            final Placement placement = shared != null ? Placement.inNewSharedZones(mp, shared, ops, config)
+                : Placement.inPrivateMemory(mp, ops, config);
             try {
-                // set before objectInit runs, so it may wrap and index the objects
-                memory = PoolMemory.allocate(mp.name(), mp.layout(), mp.size(), mp.maxChunkBytes());
-                fill(ops, store);
+                memory = placement.memory(); // set before objectInit runs, so it may wrap and index the objects
+                new Population(mp, placement, () -> state == CLOSED).fill();
             } catch (final RuntimeException | Error ex) {
-                ops.free(store);
-                if (memory != null) {
-                    memory.free();
-                    memory = null;
+                memory = null;
+                placement.release();
+                if (shared != null) {
+                    shared.releaseData();
                 }
                 throw ex;
             }
-            boundary = new StoreBoundary(mp, ops, store, mp.caches());
-            populatedSize = mp.size();
-            published = true;
-            state = POPULATED; // volatile: publishes memory and boundary to every get and put
+            publish(placement);
+            if (shared != null) {
+                shared.markReady();
+            }
         }
         rethrow(LivePools.fire(MempoolEvent.READY, mp));
         return mp.size();
     }
 
-    private void fill(final MempoolOps<Object> ops, final Object store) {
-        final boolean cookies = mp.flags().contains(io.mempool.api.MempoolFlag.DEBUG);
-        final int poolIdOffset = ElementHeaderDescriptor.poolIdOffset(cookies);
-        final int indexOffset = ElementHeaderDescriptor.indexOffset(cookies);
-        final int size = mp.size();
-        final long[] batch = new long[Math.min(POPULATE_BATCH, size)];
-        int filled = 0;
-        for (int index = 0; index < size; index++) {
-            final long obj = memory.objectAt(index);
-            UnsafeApi.putLong(obj + poolIdOffset, mp.id());
-            UnsafeApi.putLong(obj + indexOffset, index);
-            if (cookies) {
-                DebugCookies.init(obj, mp.layout().alignedElementSize());
-            }
-            if (mp.objectInit() != null) {
-                mp.objectInit().visit(mp, obj, index);
-                if (state == CLOSED) { // objectInit closed the pool: its memory is gone
-                    throw mp.closedException();
-                }
-            }
-            batch[filled++] = obj;
-            if (filled == batch.length || index == size - 1) {
-                if (!ops.enqueue(store, batch, 0, filled)) {
-                    throw new IllegalStateException("pool " + mp.name() + ": store " + mp.opsName() + " refused object "
-                        + (index - filled + 1) + " of " + size + " (its capacity is below the pool's size)");
-                }
-                filled = 0;
-            }
-        }
+    /** The pool is usable from here on; the caller holds the lock. */
+    private void publish(final Placement placement) {
+        memory = placement.memory();
+        boundary = new StoreBoundary(mp, placement.ops(), placement.store(), mp.caches(), placement.base());
+        populatedSize = mp.size();
+        published = true;
+        state = POPULATED; // volatile: publishes memory and boundary to every get and put
     }
 
     /**
      * The close sequence. Idempotent: a second call, or one while another thread closes, returns at once.
+     * A shared pool's creator refuses while other live processes are attached; any other process detaches.
      *
-     * @throws IllegalStateException if objects are out and {@code force} is false; nothing changed then.
+     * @throws IllegalStateException if objects are out (or, for a shared pool's creator, other processes
+     *     attached) and {@code force} is false; nothing changed then.
      */
     void close(final boolean force) {
         final StoreBoundary store;
@@ -162,12 +168,8 @@ final class PoolLifecycle {
             if (state == CLOSED) {
                 return;
             }
-            if (state == POPULATED && !force) {
-                final long out = populatedSize - available();
-                if (out > 0) {
-                    throw new IllegalStateException("pool " + mp.name() + ": " + out + " of " + mp.size()
-                        + " objects are still in use; put them back, or close(true) to free anyway");
-                }
+            if (!force) {
+                refuseIfInUse();
             }
             state = CLOSED;
             store = boundary;
@@ -190,11 +192,13 @@ final class PoolLifecycle {
         final boolean registered;
         final Memzone privateArea;
         final PoolMemory elements;
+        final SharedPool sharedPart;
         synchronized (lock) {
             named = nameRegistered;
             registered = jmxRegistered;
             privateArea = privateZone;
             elements = memory;
+            sharedPart = shared;
             nameRegistered = false;
             jmxRegistered = false;
             boundary = null; // a closed pool a user still holds keeps neither the store nor the chunk table
@@ -215,7 +219,27 @@ final class PoolLifecycle {
         if (privateArea != null) {
             privateArea.free();
         }
+        if (quiet && sharedPart != null) {
+            run(failures, () -> sharedPart.close(sharedPart.isCreator()));
+        }
         rethrow(failures);
+    }
+
+    private void refuseIfInUse() {
+        if (shared != null && shared.isCreator()) {
+            final List<String> others = shared.otherProcesses(true);
+            if (!others.isEmpty()) {
+                throw new IllegalStateException("pool " + mp.name() + ": processes " + others + " are attached; close"
+                    + " the pool there first, or close(true) to destroy it under them");
+            }
+        }
+        if (state == POPULATED && (shared == null || shared.isCreator())) {
+            final long out = populatedSize - available();
+            if (out > 0) {
+                throw new IllegalStateException("pool " + mp.name() + ": " + out + " of " + mp.size()
+                    + " objects are still in use; put them back, or close(true) to free anyway");
+            }
+        }
     }
 
     /** Store plus caches plus orphans; the caller holds the lock and the pool is populated. */
@@ -264,11 +288,19 @@ final class PoolLifecycle {
         return boundary;
     }
 
+    /** @return this process's side of a shared pool, or null for a private one. */
+    SharedPool shared() {
+        return shared;
+    }
+
     int populatedSize() {
         return populatedSize;
     }
 
     long privateDataAddress() {
+        if (shared != null) {
+            return mp.privateDataSize() == 0 ? 0 : shared.privateDataAddress();
+        }
         return privateZone == null ? 0 : privateZone.address();
     }
 

@@ -89,6 +89,22 @@ final class PoolMemory {
         return m;
     }
 
+    /**
+     * The elements of a shared pool: one chunk, the given zone, which this memory does not own (the
+     * shared pool releases it, so that the last process out deletes the file).
+     */
+    static PoolMemory over(final Memzone zone, final ElementLayout layout, final int n) {
+        final PoolMemory m = new PoolMemory(1, layout.totalSize);
+        final long length = (long) n * layout.totalSize;
+        m.chunkAddresses[0] = zone.address();
+        m.chunkLengths[0] = length;
+        m.firstObjects[0] = zone.address() + layout.headerSize;
+        m.lastDeltas[0] = length - layout.totalSize;
+        m.first0 = m.firstObjects[0];
+        m.lastDelta0 = m.lastDeltas[0];
+        return m;
+    }
+
     int chunkCount() {
         return chunkAddresses.length;
     }

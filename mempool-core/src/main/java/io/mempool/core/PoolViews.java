@@ -166,6 +166,21 @@ final class PoolViews {
                 return;
             }
             auditObjects(lifecycle.memory());
+            if (lifecycle.shared() != null) {
+                auditProcesses(lifecycle);
+            }
+        }
+    }
+
+    /** A shared pool: objects held by a process that died attached are stranded, as in DPDK. */
+    private void auditProcesses(final PoolLifecycle lifecycle) {
+        final java.util.List<String> dead = lifecycle.shared().otherProcesses(false).stream()
+            .filter(process -> process.endsWith("(dead)")).toList();
+        if (!dead.isEmpty()) {
+            final long unseen = lifecycle.populatedSize() - lifecycle.available();
+            throw new IllegalStateException("pool " + mp.name() + ": " + unseen + " objects are neither in the store nor in"
+                + " this process's caches, and processes " + dead + " died attached: what they held is stranded"
+                + " (attached: " + lifecycle.shared().otherProcesses(false) + ")");
         }
     }
 

@@ -9,6 +9,11 @@ import java.util.concurrent.TimeUnit;
  * checks. Every handle that enters or leaves the store passes here — caches refill and flush through
  * it, cache-less calls reach it directly, populate fills it — and nothing else calls the driver.
  *
+ * <p><b>Shared pools.</b> A shared store holds offsets from the elements zone, the same in every
+ * process; handles are this process's addresses. The translation happens here and only here: offsets
+ * become handles in the table a dequeue filled, handles become offsets in a per-thread scratch table
+ * before an enqueue (the caller's table is never written). A private pool's base is 0: no translation.
+ *
  * <p><b>Close.</b> Calls reach the store inside a {@link StoreGuard}. {@link #markClosed()} then
  * {@link #awaitQuiescence} make sure no call is inside, or can enter, before the store is freed; heap
  * stores would survive a late call anyway, but an off-heap store (and DEBUG's cookies in element memory)
@@ -24,15 +29,21 @@ final class StoreBoundary {
     private final MempoolOps<Object> ops;
     private final Object store;
     private final CacheRegistry caches;
+    /** The elements zone's address of a shared pool (handle = base + offset); 0 for a private pool. */
+    private final long base;
     /** For calls from threads with no cache of their own (virtual threads). */
     private final StoreGuard shared = new StoreGuard();
     private volatile boolean closed;
+    /** Per thread, a table of offsets for enqueues to a shared store; it holds no reference to a pool. */
+    private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[Mempool.CACHE_MAX_SIZE]);
 
-    StoreBoundary(final Mempool pool, final MempoolOps<Object> ops, final Object store, final CacheRegistry caches) {
+    StoreBoundary(final Mempool pool, final MempoolOps<Object> ops, final Object store, final CacheRegistry caches,
+                  final long base) {
         this.pool = pool;
         this.ops = ops;
         this.store = store;
         this.caches = caches;
+        this.base = base;
     }
 
     MempoolOps<Object> ops() {
@@ -64,7 +75,18 @@ final class StoreBoundary {
 
     /** Dequeues {@code n} handles, all or none; the caller is inside a guard. */
     boolean dequeue(final long[] objs, final int offset, final int n) {
-        return n == 0 || ops.dequeue(store, objs, offset, n);
+        if (n == 0) {
+            return true;
+        }
+        if (!ops.dequeue(store, objs, offset, n)) {
+            return false;
+        }
+        if (base != 0) {
+            for (int i = offset, end = offset + n; i < end; i++) {
+                objs[i] += base; // an offset in every process's store, this process's handle from here
+            }
+        }
+        return true;
     }
 
     /**
@@ -85,10 +107,22 @@ final class StoreBoundary {
      * @throws IllegalStateException if the store refused them; nothing was enqueued.
      */
     void enqueue(final long[] objs, final int offset, final int n) {
-        if (n > 0 && !ops.enqueue(store, objs, offset, n)) {
+        if (n > 0 && !(base == 0 ? ops.enqueue(store, objs, offset, n) : enqueueOffsets(objs, offset, n))) {
             throw new IllegalStateException("pool " + pool.name() + ": store " + pool.opsName() + " refused " + n
                 + " objects; it holds " + ops.count(store) + " of " + pool.size() + " (was an object put twice?)");
         }
+    }
+
+    private boolean enqueueOffsets(final long[] objs, final int offset, final int n) {
+        long[] offsets = SCRATCH.get();
+        if (offsets.length < n) {
+            offsets = new long[Math.max(n, 2 * offsets.length)];
+            SCRATCH.set(offsets);
+        }
+        for (int i = 0; i < n; i++) {
+            offsets[i] = objs[offset + i] - base;
+        }
+        return ops.enqueue(store, offsets, 0, n);
     }
 
     /** A get by a thread with no cache of its own, inside the shared guard. */

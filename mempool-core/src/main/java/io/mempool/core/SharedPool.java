@@ -1,0 +1,287 @@
+package io.mempool.core;
+
+import io.mempool.api.Checks;
+import io.mempool.api.MempoolFlag;
+import org.agrona.UnsafeApi;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static io.mempool.core.SharedPoolDescriptor.*;
+
+/**
+ * This process's side of a pool in shared memory (DESIGN §9): the header zone {@code MP_<pool>}
+ * ({@link SharedPoolDescriptor}), the elements zone {@code MP_<pool>_0} and the store zone
+ * {@code RG_MP_<pool>}, and this process's slot in the header's process table. The creator writes the
+ * header; any process attaches by name, checking the header against what it would lay out itself.
+ *
+ * <p><b>Thread safety:</b> the lifecycle serialises create, attach and close; the process table is
+ * changed by CAS, and read by any thread.
+ */
+final class SharedPool {
+    private final String name;
+    private final Memzone header;
+    private final boolean creator;
+    private final int slot;
+    private Memzone elements;
+    private Memzone store;
+
+    private SharedPool(final String name, final Memzone header, final boolean creator, final int slot) {
+        this.name = name;
+        this.header = header;
+        this.creator = creator;
+        this.slot = slot;
+    }
+
+    static String headerZone(final String pool) {
+        return "MP_" + pool;
+    }
+
+    static String elementsZone(final String pool) {
+        return "MP_" + pool + "_0";
+    }
+
+    static String storeZone(final String pool) {
+        return "RG_MP_" + pool;
+    }
+
+    /**
+     * Reserves the header zone of a new shared pool (removing a crashed run's stale files of that
+     * name), writes the configuration with the state CREATING, and claims this process's slot.
+     */
+    static SharedPool create(final Mempool mp, final long poolId) {
+        SharedZones.removeStalePool(mp.name());
+        final Memzone zone = Memzone.reserveShared(headerZone(mp.name()), SharedPoolDescriptor.length(mp.privateDataSize()),
+            ElementLayout.CACHE_LINE);
+        final long h = zone.address();
+        UnsafeApi.putLong(h + MAGIC_OFFSET, MAGIC);
+        UnsafeApi.putInt(h + VERSION_OFFSET, LAYOUT_VERSION);
+        UnsafeApi.putLong(h + POOL_ID_OFFSET, poolId);
+        UnsafeApi.putInt(h + SIZE_OFFSET, mp.size());
+        UnsafeApi.putInt(h + ELEMENT_SIZE_OFFSET, mp.elementSize());
+        UnsafeApi.putInt(h + TOTAL_ELEMENT_SIZE_OFFSET, mp.totalElementSize());
+        UnsafeApi.putInt(h + ELEMENT_HEADER_SIZE_OFFSET, mp.headerSize());
+        UnsafeApi.putInt(h + CACHE_SIZE_OFFSET, mp.cacheSize());
+        UnsafeApi.putInt(h + FLAGS_OFFSET, encode(mp.flags()));
+        UnsafeApi.putInt(h + PRIVATE_DATA_SIZE_OFFSET, mp.privateDataSize());
+        UnsafeApi.putIntRelease(null, h + STATE_OFFSET, STATE_CREATING);
+        return new SharedPool(mp.name(), zone, true, claimSlot(zone, mp.name()));
+    }
+
+    /** Reserves the elements and store zones, and records the ops, flags and lengths; the creator only. */
+    void reserveData(final Mempool mp, final String opsName, final long elementsLength, final long storeLength) {
+        final byte[] ops = encodeOpsName(opsName);
+        elements = Memzone.reserveShared(elementsZone(name), elementsLength, ElementLayout.CACHE_LINE);
+        store = Memzone.reserveShared(storeZone(name), storeLength, ElementLayout.CACHE_LINE);
+        final long h = header.address();
+        for (int i = 0; i < ops.length; i++) {
+            UnsafeApi.putByte(h + OPS_NAME_OFFSET + i, ops[i]);
+        }
+        UnsafeApi.putLong(h + ELEMENTS_LENGTH_OFFSET, elementsLength);
+        UnsafeApi.putLong(h + STORE_LENGTH_OFFSET, storeLength);
+        UnsafeApi.putInt(h + FLAGS_OFFSET, encode(mp.flags())); // with the ops' required flags, known now
+    }
+
+    /** Undoes {@link #reserveData} after a failed population: the pool stays empty, its header stays. */
+    void releaseData() {
+        for (final Memzone zone : new Memzone[] {store, elements}) {
+            if (zone != null) {
+                zone.release(true);
+            }
+        }
+        store = null;
+        elements = null;
+    }
+
+    long storeLength() {
+        return UnsafeApi.getLong(header.address() + STORE_LENGTH_OFFSET);
+    }
+
+    /** The creator's last step: every field written before (release), so an attacher sees them all. */
+    void markReady() {
+        UnsafeApi.putIntRelease(null, header.address() + STATE_OFFSET, STATE_READY);
+    }
+
+    /**
+     * Maps another process's shared pool and claims a slot in its process table.
+     *
+     * @throws IllegalArgumentException if no live pool of that name exists (the message lists those that
+     *     do), or its header does not match this jmempool (the message names both values).
+     */
+    static SharedPool attach(final String pool) {
+        final Memzone zone = Memzone.lookup(headerZone(pool)).filter(Memzone::isShared).orElseThrow(() ->
+            new IllegalArgumentException(Checks.message("pool", '"' + pool + '"', "the name of a live shared pool; in "
+                + ZoneDirectory.runtime().dir() + " with prefix " + ZoneDirectory.runtime().prefix() + " there are "
+                + SharedZones.poolNames())));
+        try {
+            final long h = zone.address();
+            expect(pool, "magic", "0x" + Long.toHexString(UnsafeApi.getLong(h + MAGIC_OFFSET)), "0x" + Long.toHexString(MAGIC));
+            expect(pool, "layout version", UnsafeApi.getInt(h + VERSION_OFFSET), LAYOUT_VERSION);
+            final int state = UnsafeApi.getIntVolatile(null, h + STATE_OFFSET);
+            if (state != STATE_READY) {
+                throw new IllegalStateException("pool " + pool + " is " + (state == STATE_CREATING
+                    ? "still being created: attach after its create() returned" : "closed by its creator"));
+            }
+            final SharedPool shared = new SharedPool(pool, zone, false, claimSlot(zone, pool));
+            shared.elements = lookup(pool, elementsZone(pool), UnsafeApi.getLong(h + ELEMENTS_LENGTH_OFFSET));
+            shared.store = lookup(pool, storeZone(pool), UnsafeApi.getLong(h + STORE_LENGTH_OFFSET));
+            return shared;
+        } catch (final RuntimeException | Error ex) {
+            zone.free();
+            throw ex;
+        }
+    }
+
+    private static Memzone lookup(final String pool, final String zone, final long length) {
+        final Memzone found = Memzone.lookup(zone).orElseThrow(() ->
+            new IllegalStateException("pool " + pool + ": its zone " + zone + " is gone"));
+        if (found.length() < length) {
+            found.free();
+            throw new IllegalStateException(Checks.message("pool " + pool + ": zone " + zone + " length", found.length(),
+                ">= " + length + " as its header says"));
+        }
+        return found;
+    }
+
+    /** Checks a header field against what this process expects; the message names both. */
+    static void expect(final String pool, final String field, final Object found, final Object expected) {
+        if (!found.equals(expected)) {
+            throw new IllegalArgumentException(Checks.message("pool " + pool + ": " + field, found,
+                expected + ", as this process would lay it out"));
+        }
+    }
+
+    // ---------------------------------------------------------------- the header's configuration
+
+    /** @return the configuration the header records, for a pool of this process to attach with. */
+    MempoolBuilder.Spec spec(final String pool) {
+        final int size = Checks.atLeast("pool " + pool + ": header size", intField(SIZE_OFFSET), 1);
+        final int cacheSize = Checks.inRange("pool " + pool + ": header cache size", intField(CACHE_SIZE_OFFSET), 0,
+            Math.min(size, Mempool.CACHE_MAX_SIZE));
+        return new MempoolBuilder.Spec(pool, size, Checks.atLeast("pool " + pool + ": header element size",
+            intField(ELEMENT_SIZE_OFFSET), 1), cacheSize, Checks.atLeast("pool " + pool + ": header private data size",
+            intField(PRIVATE_DATA_SIZE_OFFSET), 0), flags(), opsName(), Map.of(), null, PoolMemory.MAX_CHUNK_BYTES, true,
+            poolId());
+    }
+
+    long poolId() {
+        return UnsafeApi.getLong(header.address() + POOL_ID_OFFSET);
+    }
+
+    int intField(final int offset) {
+        return UnsafeApi.getInt(header.address() + offset);
+    }
+
+    Set<MempoolFlag> flags() {
+        final int bits = intField(FLAGS_OFFSET);
+        final Set<MempoolFlag> flags = EnumSet.noneOf(MempoolFlag.class);
+        for (final MempoolFlag flag : MempoolFlag.values()) {
+            if ((bits & 1 << flag.ordinal()) != 0) {
+                flags.add(flag);
+            }
+        }
+        return flags;
+    }
+
+    String opsName() {
+        final byte[] bytes = new byte[OPS_NAME_LENGTH];
+        int n = 0;
+        while (n < bytes.length && UnsafeApi.getByte(header.address() + OPS_NAME_OFFSET + n) != 0) {
+            bytes[n] = UnsafeApi.getByte(header.address() + OPS_NAME_OFFSET + n);
+            n++;
+        }
+        return new String(bytes, 0, n, StandardCharsets.US_ASCII);
+    }
+
+    Memzone elements() {
+        return elements;
+    }
+
+    Memzone store() {
+        return store;
+    }
+
+    long privateDataAddress() {
+        return header.address() + PRIVATE_DATA_OFFSET;
+    }
+
+    boolean isCreator() {
+        return creator;
+    }
+
+    // ---------------------------------------------------------------- processes
+
+    /** @return the processes attached other than this one, as {@code pid (alive|dead)}. */
+    List<String> otherProcesses(final boolean aliveOnly) {
+        final List<String> others = new ArrayList<>();
+        for (int s = 0; s < PROCESS_SLOTS; s++) {
+            final long pid = UnsafeApi.getLongVolatile(null, slotAddress(header.address(), s));
+            if (s != slot && pid != 0) {
+                final boolean alive = isAlive(pid, UnsafeApi.getLong(slotAddress(header.address(), s) + Long.BYTES));
+                if (alive || !aliveOnly) {
+                    others.add(pid + (alive ? " (alive)" : " (dead)"));
+                }
+            }
+        }
+        return others;
+    }
+
+    /**
+     * Leaves the process table and unmaps the zones. The files go if {@code destroy} (the creator's
+     * close) or if no other process holds them any more.
+     */
+    void close(final boolean destroy) {
+        UnsafeApi.putLongVolatile(null, slotAddress(header.address(), slot), 0);
+        if (destroy) {
+            UnsafeApi.putIntRelease(null, header.address() + STATE_OFFSET, STATE_DESTROYED);
+        }
+        final boolean delete = destroy || otherProcesses(true).isEmpty();
+        for (final Memzone zone : new Memzone[] {store, elements, header}) {
+            if (zone != null) {
+                zone.release(delete);
+            }
+        }
+    }
+
+    private static int claimSlot(final Memzone header, final String pool) {
+        final long pid = ProcessHandle.current().pid();
+        final long start = startMillis(ProcessHandle.current());
+        for (int pass = 0; pass < 2; pass++) {
+            for (int s = 0; s < PROCESS_SLOTS; s++) {
+                final long at = slotAddress(header.address(), s);
+                final long holder = UnsafeApi.getLongVolatile(null, at);
+                // a free slot on the first pass; a dead process's on the second, once none is free
+                final boolean claimable = holder == 0 || pass == 1 && !isAlive(holder, UnsafeApi.getLong(at + Long.BYTES));
+                if (claimable && UnsafeApi.compareAndSetLong(null, at, holder, pid)) { // CAS: one process per slot
+                    UnsafeApi.putLong(at + Long.BYTES, start);
+                    return s;
+                }
+            }
+        }
+        throw new IllegalStateException("pool " + pool + ": " + PROCESS_SLOTS + " processes are attached already");
+    }
+
+    private static boolean isAlive(final long pid, final long startMillis) {
+        return ProcessHandle.of(pid)
+            .filter(ProcessHandle::isAlive)
+            .map(p -> startMillis == 0 || startMillis(p) == startMillis) // a reused pid is not the same process
+            .orElse(false);
+    }
+
+    private static long startMillis(final ProcessHandle process) {
+        return process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+    }
+
+    private static int encode(final Set<MempoolFlag> flags) {
+        int bits = 0;
+        for (final MempoolFlag flag : flags) {
+            bits |= 1 << flag.ordinal();
+        }
+        return bits;
+    }
+}

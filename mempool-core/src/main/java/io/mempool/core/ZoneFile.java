@@ -1,0 +1,137 @@
+package io.mempool.core;
+
+import org.agrona.BufferUtil;
+import org.agrona.IoUtil;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The file behind a shared {@link Memzone}: mapped read-write into this process, with a shared lock on
+ * it held as long as the mapping lives. The locks tell the living from the dead: the kernel drops a
+ * process's locks when it dies, however it dies, so a zone file nobody holds a lock on is stale.
+ *
+ * <p>Every process that maps a file holds one channel to it, and the process's last one out deletes
+ * it. Creating, opening and deleting run under {@link ZoneDirectory#mutex}, so a process that finds a
+ * file stale cannot delete it under one that is about to lock it.
+ *
+ * <p><b>Note:</b> POSIX drops all of a process's locks on a file when any of its channels to that file
+ * closes, so a process never opens a second channel to a file it maps: {@link Memzone} keeps one zone
+ * per name per process.
+ *
+ * <p>Not thread-safe: the caller ({@link Memzone}) serialises every call.
+ */
+final class ZoneFile {
+    private final Path path;
+    private final FileChannel channel;
+    private final MappedByteBuffer buffer;
+    private final FileLock lock;
+
+    private ZoneFile(final Path path, final FileChannel channel, final MappedByteBuffer buffer, final FileLock lock) {
+        this.path = path;
+        this.channel = channel;
+        this.buffer = buffer;
+        this.lock = lock;
+    }
+
+    /**
+     * Creates and maps a new zone file of {@code length} bytes, zeroed; a stale file of that name is
+     * removed first.
+     *
+     * @throws IllegalArgumentException if a live process holds a file of that name.
+     * @throws IOException              if the file cannot be made or mapped (e.g. no huge pages left).
+     */
+    static ZoneFile create(final Path path, final long length) throws IOException {
+        if (Files.exists(path)) {
+            if (!isStale(path)) {
+                throw new IllegalArgumentException("name: " + path.getFileName()
+                    + " (expected: unique among memzones; a live process holds " + path + ")");
+            }
+            Files.deleteIfExists(path);
+        }
+        final FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
+        try {
+            final FileLock lock = channel.lock(0, Long.MAX_VALUE, true);
+            // mapping extends the new file; it reads as zeros, on tmpfs and hugetlbfs alike (which refuses write(2) anyway)
+            final MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, length);
+            return new ZoneFile(path, channel, buffer, lock);
+        } catch (final IOException | RuntimeException | Error ex) {
+            channel.close();
+            Files.deleteIfExists(path);
+            throw ex;
+        }
+    }
+
+    /**
+     * Maps an existing zone file, all of it.
+     *
+     * @return the mapping, or null if there is no such file or nobody holds it (a stale file is not
+     *     handed out: nothing in it is maintained any more).
+     */
+    static ZoneFile open(final Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return null;
+        }
+        final FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        try {
+            final FileLock exclusive = channel.tryLock(0, Long.MAX_VALUE, false);
+            if (exclusive != null) {
+                channel.close(); // nobody holds it: stale
+                return null;
+            }
+            final FileLock lock = channel.lock(0, Long.MAX_VALUE, true);
+            final MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size());
+            return new ZoneFile(path, channel, buffer, lock);
+        } catch (final IOException | RuntimeException | Error ex) {
+            channel.close();
+            throw ex;
+        }
+    }
+
+    /** @return whether the file exists and no process holds a lock on it. */
+    static boolean isStale(final Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return false;
+        }
+        try (FileChannel probe = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            return probe.tryLock(0, Long.MAX_VALUE, false) != null; // closing the probe releases it
+        }
+    }
+
+    long address() {
+        return BufferUtil.address(buffer);
+    }
+
+    long length() {
+        return buffer.capacity();
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /**
+     * Unmaps, releases this process's lock, and deletes the file if no other process holds it.
+     *
+     * @param delete delete the file even if other processes still map it (their mappings stay valid).
+     */
+    void close(final boolean delete) {
+        IoUtil.unmap(buffer);
+        try {
+            lock.release();
+            channel.close();
+            if (delete || isStale(path)) {
+                Files.deleteIfExists(path);
+            }
+        } catch (final IOException ex) {
+            throw new UncheckedIOException("memzone file " + path + ": " + ex.getMessage(), ex);
+        }
+    }
+}
