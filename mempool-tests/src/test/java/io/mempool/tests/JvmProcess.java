@@ -105,9 +105,13 @@ final class JvmProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         if (process.isAlive()) {
-            kill();
+            try {
+                kill();
+            } catch (final InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }
