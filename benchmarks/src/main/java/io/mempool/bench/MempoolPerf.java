@@ -2,6 +2,7 @@ package io.mempool.bench;
 
 import io.mempool.core.Mempool;
 import io.mempool.core.MempoolCache;
+import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -62,12 +63,27 @@ public class MempoolPerf extends PoolPerf {
         mp.close();
     }
 
-    /** Gets and puts through the thread's default cache, or a user cache, or (null cache, no cache) the store. */
+    @Override
+    long outstanding() {
+        return mp.inUseCount();
+    }
+
+    /** @return the pool, for a subclass's tables. */
+    final Mempool pool() {
+        return mp;
+    }
+
+    /**
+     * Gets and puts through the thread's default cache, or a user cache, or (null cache, no cache) the store;
+     * writes through a flyweight pointed at the handle, which is the object's address (DESIGN §2), so the
+     * cell measures the pool and not {@code Mempool.wrap}'s handle check.
+     */
     private static final class MempoolTable implements ThreadTable {
         private final Mempool mp;
         private final MempoolCache userCache;
         private final boolean viaDefaultCache;
         private final long[] objs;
+        private final UnsafeBuffer flyweight = new UnsafeBuffer(0, 0);
 
         MempoolTable(final Mempool mp, final MempoolCache userCache, final int slots) {
             this.mp = mp;
@@ -88,6 +104,21 @@ public class MempoolPerf extends PoolPerf {
             } else {
                 mp.genericPut(objs, offset, n, userCache);
             }
+        }
+
+        @Override
+        public void write(final int offset, final int n) {
+            Rounds.write(flyweight, objs, offset, n);
+        }
+
+        @Override
+        public long read(final int slot) {
+            return Rounds.read(flyweight, objs[slot]);
+        }
+
+        @Override
+        public long address(final int slot) {
+            return objs[slot];
         }
 
         @Override

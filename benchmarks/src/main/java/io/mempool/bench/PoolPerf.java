@@ -65,21 +65,42 @@ public abstract class PoolPerf {
      */
     @Setup(Level.Trial)
     public void setUp(final BenchmarkParams params) {
-        final int threads = params.getThreads();
+        final String reason = start(params.getThreads());
+        if (reason != null) {
+            System.out.println("# skipped: " + reason);
+        }
+    }
+
+    /**
+     * Opens the pool for {@code threads} threads and a table for each, unless the combination is skipped.
+     * The JMH setup calls it; tests call it directly.
+     *
+     * @param threads the threads that will share the pool.
+     * @return why the combination is skipped (then nothing was opened), or null.
+     */
+    final String start(final int threads) {
         String reason = Rounds.skipReason(nKeep, getBulk, putBulk);
         if (reason == null) {
             reason = skipReason(threads);
         }
         if (reason != null) {
             skipped = true;
-            System.out.println("# skipped: " + reason);
-            return;
+            return reason;
         }
         open(Rounds.poolSize(threads), threads);
         tables = new ThreadTable[threads];
         for (int i = 0; i < threads; i++) {
             tables[i] = newTable(nKeep);
         }
+        return null;
+    }
+
+    /**
+     * @param index a benchmark thread's index.
+     * @return that thread's table (tests drive it directly).
+     */
+    final ThreadTable table(final int index) {
+        return tables[index];
     }
 
     /** Closes the tables, then the pool. */
@@ -147,4 +168,14 @@ public abstract class PoolPerf {
 
     /** Frees the pool. */
     protected abstract void close();
+
+    /**
+     * For tests, with every thread's objects put back and no benchmark thread running: the objects the
+     * pool counts as handed out and not returned, by the pool's own accounting.
+     *
+     * @return that count, or -1 if the pool keeps none (then a test checks reuse instead).
+     */
+    long outstanding() {
+        return -1;
+    }
 }

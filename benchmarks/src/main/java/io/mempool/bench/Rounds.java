@@ -1,9 +1,13 @@
 package io.mempool.bench;
 
+import org.agrona.concurrent.UnsafeBuffer;
+
 /**
  * The workload of DPDK's {@code test_mempool_perf} ({@code test_loop}), shared by every benchmark so
  * that jmempool and its peers run the same loop: a round gets {@code nKeep} objects in bulks of
- * {@code getBulk}, then puts all of them back in bulks of {@code putBulk}; a get failure aborts.
+ * {@code getBulk}, writing one long into each object got, then puts all of them back in bulks of
+ * {@code putBulk}; a get failure aborts. (DPDK's loop does not touch the objects; ours does, so that no
+ * cell can hand out memory nobody could use, and so does our DPDK harness.)
  */
 final class Rounds {
     /** Objects got (and put) per JMH invocation: the largest {@code nKeep}, so every nKeep divides it. */
@@ -59,11 +63,39 @@ final class Rounds {
                 if (!table.get(i, getBulk)) {
                     throw getFailed(i, getBulk, nKeep);
                 }
+                table.write(i, getBulk);
             }
             for (int i = 0; i < nKeep; i += putBulk) {
                 table.put(i, putBulk);
             }
         }
+    }
+
+    /**
+     * Writes each slot's index at the start of the objects that {@code long} handles (addresses) in
+     * {@code objs[offset, offset + n)} point at, through a flyweight, as a user of a handle-based pool
+     * writes: jmempool's handles and the floor's are the objects' addresses.
+     *
+     * @param flyweight the calling thread's flyweight.
+     * @param objs      the handles.
+     * @param offset    the first slot.
+     * @param n         how many.
+     */
+    static void write(final UnsafeBuffer flyweight, final long[] objs, final int offset, final int n) {
+        for (int i = offset, end = offset + n; i < end; i++) {
+            flyweight.wrap(objs[i], ELEMENT_SIZE);
+            flyweight.putLong(0, i);
+        }
+    }
+
+    /**
+     * @param flyweight the calling thread's flyweight.
+     * @param address   an object's address.
+     * @return the long at its start.
+     */
+    static long read(final UnsafeBuffer flyweight, final long address) {
+        flyweight.wrap(address, ELEMENT_SIZE);
+        return flyweight.getLong(0);
     }
 
     private static IllegalStateException getFailed(final int slot, final int getBulk, final int nKeep) {
