@@ -94,6 +94,10 @@ final class Compare {
             }
             columns.add(Alternative.ofOps(ops));
         }
+        if (columns.stream().anyMatch(c -> c.column().equals(Alternative.DPDK_OPS))) {
+            columns.add(Alternative.SINGLE);
+        }
+        columns.add(Alternative.FLOOR);
         for (final Alternative peer : Alternative.PEERS) {
             if (options.peers.contains(peer.column())) {
                 columns.add(peer);
@@ -116,8 +120,7 @@ final class Compare {
                         figures.note(scenario, column, skip);
                     } else if (column.kind() == Alternative.Kind.DPDK && dpdk.unavailable() != null) {
                         figures.note(scenario, column, dpdk.unavailable());
-                    } else if (column.kind() != Alternative.Kind.PEER
-                        || peersDone.add(column.column() + '|' + scenario.peerKey())) {
+                    } else if (!column.cacheBlind() || peersDone.add(column.column() + '|' + scenario.peerKey())) {
                         steps.add(new Step(round, scenario, column));
                     }
                 }

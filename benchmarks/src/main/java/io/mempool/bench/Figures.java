@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The raw figures of a comparison: objects/s of every measurement iteration, per scenario and column,
- * and why a cell has none. Peers' figures are kept per {@link Scenario#peerKey()}, since a peer has no
- * cache mode. Not thread-safe.
+ * and why a cell has none. The figures of columns that have no cache mode of ours (peers, the floor) are
+ * kept per {@link Scenario#peerKey()}, so one run serves every cache mode of a row. Not thread-safe.
  */
 final class Figures {
     private final List<Scenario> scenarios;
@@ -31,7 +31,7 @@ final class Figures {
     }
 
     private static String key(final Scenario scenario, final Alternative column) {
-        return column.column() + '|' + (column.kind() == Alternative.Kind.PEER ? scenario.peerKey() : scenario.id());
+        return column.column() + '|' + (column.cacheBlind() ? scenario.peerKey() : scenario.id());
     }
 
     void add(final Scenario scenario, final Alternative column, final double[] scores) {
@@ -65,6 +65,16 @@ final class Figures {
         Arrays.sort(sorted);
         final int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /** @return the lowest iteration's objects/s, or NaN if the cell has no figure. */
+    double min(final Scenario scenario, final Alternative column) {
+        return samples(scenario, column).stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    /** @return the highest iteration's objects/s, or NaN if the cell has no figure. */
+    double max(final Scenario scenario, final Alternative column) {
+        return samples(scenario, column).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
     /** @return the best peer's median in that row, or NaN if no peer ran. */

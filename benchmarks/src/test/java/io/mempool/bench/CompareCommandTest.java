@@ -49,8 +49,8 @@ class CompareCommandTest {
             "--iteration-ms", "20", "--dpdk", "off", "--out", dir.toString());
         assertEquals(0, code, out() + errBytes.toString(StandardCharsets.UTF_8));
         final String out = out();
-        assertTrue(out.contains("[  1/2] default_g32_p32_k128_t1"), out);
-        assertTrue(out.lines().anyMatch(l -> l.startsWith("scenario") && l.contains("ring_mp_mc")
+        assertTrue(out.contains("[  1/3] default_g32_p32_k128_t1"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("scenario") && l.contains("ring_mp_mc") && l.contains("floor")
             && l.contains("jctools_mpmc") && l.contains("dpdk")), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("cache 512, bulk 32, n_keep 128, 1 thread")
             && l.contains("1.00x")), out);
