@@ -3,12 +3,16 @@ package io.mempool.bench;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import org.agrona.BufferUtil;
+import org.openjdk.jmh.annotations.Fork;
 
 /**
  * A Netty allocator as a pool: a get allocates a {@link Rounds#ELEMENT_SIZE}-byte direct {@link ByteBuf},
  * written with {@link ByteBuf#setLong(int, long)}; a put releases it. Subclasses pick the allocator. Gets
- * never fail: an allocator makes memory when it has none pooled.
+ * never fail: an allocator makes memory when it has none pooled. Under JMH the benchmark threads are
+ * Netty's {@code FastThreadLocalThread}s ({@link FastThreadExecutor}), where Netty pools its buffer objects.
  */
+@Fork(value = 1, jvmArgsAppend = {PoolPerf.ADD_EXPORTS, PoolPerf.ADD_OPENS, PoolPerf.NETTY_REFLECTION, PoolPerf.QUIET_SLF4J,
+    "-Djmh.executor=CUSTOM", "-Djmh.executor.class=io.mempool.bench.FastThreadExecutor"})
 public abstract class NettyAllocatorPerf extends PoolPerf {
     private ByteBufAllocator allocator;
 

@@ -39,12 +39,17 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-// Agrona needs jdk.internal.misc; Netty frees direct buffers without a Cleaner given java.nio.
-@Fork(value = 1, jvmArgsAppend = {
-    "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED",
-    "-Dio.netty.tryReflectionSetAccessible=true"})
+@Fork(value = 1, jvmArgsAppend = {PoolPerf.ADD_EXPORTS, PoolPerf.ADD_OPENS, PoolPerf.NETTY_REFLECTION, PoolPerf.QUIET_SLF4J})
 public abstract class PoolPerf {
+    /** Agrona reaches jdk.internal.misc.Unsafe (DESIGN §1). */
+    static final String ADD_EXPORTS = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
+    /** Netty frees direct buffers without a Cleaner when java.nio is open to it... */
+    static final String ADD_OPENS = "--add-opens=java.base/java.nio=ALL-UNNAMED";
+    /** ...and it tries the reflection that needs. */
+    static final String NETTY_REFLECTION = "-Dio.netty.tryReflectionSetAccessible=true";
+    /** Jetty and Undertow log through SLF4J, which warns on stderr that no backend is bound. */
+    static final String QUIET_SLF4J = "-Dslf4j.internal.verbosity=ERROR";
+
     /** Objects per get (DPDK's {@code n_get_bulk}). */
     @Param({"1", "4", "8", "32", "64", "128", "256", "512"})
     public int getBulk;
