@@ -1,7 +1,6 @@
 package io.mempool.bench;
 
 import org.agrona.BufferUtil;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -11,14 +10,18 @@ import java.util.List;
  * The bare Java floor: {@code test_mempool_perf}'s loop on the least a cached pool of off-heap blocks can
  * be in Java: a {@link FloorCache} of {@link Rounds#CACHE_SIZE} per thread (DPDK 26.07's refill and flush,
  * {@code System.arraycopy}, no checks, no lookup) in front of a {@link FloorStack} of preallocated handles,
- * the addresses of {@link Rounds#ELEMENT_SIZE}-byte off-heap elements. Each object got is written through
- * a flyweight, as in the jmempool cells. Not a pool anyone should use (it trusts every handle); the
+ * the addresses of {@link Rounds#ELEMENT_SIZE}-byte off-heap elements laid out as DPDK and jmempool lay
+ * them, a {@value #HEADER}-byte header before each (a bare 2048-byte stride would put every object on two
+ * cache sets and make the floor slower than it need be). Each object got takes one long at its
+ * address, as in the jmempool cells ({@link Rounds#write}). Not a pool anyone should use (it trusts every handle); the
  * distance from jmempool's cached cells to this one is what the library costs on this machine and JDK.
  */
 public class FloorPerf extends PoolPerf {
-    /** Elements per direct buffer: 32 MiB each, so any pool size fits in {@code int}-sized buffers. */
+    /** Elements per direct buffer: 34 MB each, so any pool size fits in {@code int}-sized buffers. */
     private static final int ELEMENTS_PER_CHUNK = 16384;
     private static final int ALIGNMENT = 64;
+    private static final int HEADER = 64;
+    private static final int STRIDE = HEADER + Rounds.ELEMENT_SIZE;
 
     private final List<ByteBuffer> chunks = new ArrayList<>();
     private FloorStack store;
@@ -33,11 +36,11 @@ public class FloorPerf extends PoolPerf {
         for (int first = 0; first < size; first += ELEMENTS_PER_CHUNK) {
             final int n = Math.min(ELEMENTS_PER_CHUNK, size - first);
             // not allocateDirectAligned: its slice could not be freed at close
-            final ByteBuffer chunk = ByteBuffer.allocateDirect(n * Rounds.ELEMENT_SIZE + ALIGNMENT - 1);
+            final ByteBuffer chunk = ByteBuffer.allocateDirect(n * STRIDE + ALIGNMENT - 1);
             chunks.add(chunk);
-            final long base = (BufferUtil.address(chunk) + ALIGNMENT - 1) & -ALIGNMENT;
+            final long base = (BufferUtil.address(chunk) + ALIGNMENT - 1 + HEADER) & -ALIGNMENT;
             for (int i = 0; i < n; i++) {
-                batch[i] = base + (long) i * Rounds.ELEMENT_SIZE;
+                batch[i] = base + (long) i * STRIDE;
             }
             store.push(batch, 0, n);
         }
@@ -67,7 +70,6 @@ public class FloorPerf extends PoolPerf {
     private static final class FloorTable implements ThreadTable {
         private final FloorCache cache;
         private final long[] objs;
-        private final UnsafeBuffer flyweight = new UnsafeBuffer(0, 0);
 
         FloorTable(final FloorCache cache, final int slots) {
             this.cache = cache;
@@ -81,7 +83,7 @@ public class FloorPerf extends PoolPerf {
 
         @Override
         public void write(final int offset, final int n) {
-            Rounds.write(flyweight, objs, offset, n);
+            Rounds.write(objs, offset, n);
         }
 
         @Override
@@ -91,7 +93,7 @@ public class FloorPerf extends PoolPerf {
 
         @Override
         public long read(final int slot) {
-            return Rounds.read(flyweight, objs[slot]);
+            return Rounds.read(objs[slot]);
         }
 
         @Override

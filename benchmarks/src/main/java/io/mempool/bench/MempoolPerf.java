@@ -2,7 +2,6 @@ package io.mempool.bench;
 
 import io.mempool.core.Mempool;
 import io.mempool.core.MempoolCache;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.openjdk.jmh.annotations.Param;
 
 /**
@@ -75,15 +74,14 @@ public class MempoolPerf extends PoolPerf {
 
     /**
      * Gets and puts through the thread's default cache, or a user cache, or (null cache, no cache) the store;
-     * writes through a flyweight pointed at the handle, which is the object's address (DESIGN §2), so the
-     * cell measures the pool and not {@code Mempool.wrap}'s handle check.
+     * writes one long at the handle, which is the object's address (DESIGN §2; {@link Rounds#write}), so the
+     * cell measures the pool and not the flyweight's.
      */
     private static final class MempoolTable implements ThreadTable {
         private final Mempool mp;
         private final MempoolCache userCache;
         private final boolean viaDefaultCache;
         private final long[] objs;
-        private final UnsafeBuffer flyweight = new UnsafeBuffer(0, 0);
 
         MempoolTable(final Mempool mp, final MempoolCache userCache, final int slots) {
             this.mp = mp;
@@ -108,12 +106,12 @@ public class MempoolPerf extends PoolPerf {
 
         @Override
         public void write(final int offset, final int n) {
-            Rounds.write(flyweight, objs, offset, n);
+            Rounds.write(objs, offset, n);
         }
 
         @Override
         public long read(final int slot) {
-            return Rounds.read(flyweight, objs[slot]);
+            return Rounds.read(objs[slot]);
         }
 
         @Override

@@ -1,7 +1,6 @@
 package io.mempool.bench;
 
 import io.mempool.core.Mempool;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * {@code test_mempool_perf} on a jmempool pool through its single-object API: a bulk of {@code n} is
@@ -26,7 +25,6 @@ public class MempoolSinglePerf extends MempoolPerf {
     private static final class SingleTable implements ThreadTable {
         private final Mempool mp;
         private final long[] objs;
-        private final UnsafeBuffer flyweight = new UnsafeBuffer(0, 0);
 
         SingleTable(final Mempool mp, final int slots) {
             this.mp = mp;
@@ -48,7 +46,7 @@ public class MempoolSinglePerf extends MempoolPerf {
 
         @Override
         public void write(final int offset, final int n) {
-            Rounds.write(flyweight, objs, offset, n);
+            Rounds.write(objs, offset, n);
         }
 
         @Override
@@ -60,7 +58,7 @@ public class MempoolSinglePerf extends MempoolPerf {
 
         @Override
         public long read(final int slot) {
-            return Rounds.read(flyweight, objs[slot]);
+            return Rounds.read(objs[slot]);
         }
 
         @Override

@@ -1,6 +1,6 @@
 package io.mempool.bench;
 
-import org.agrona.concurrent.UnsafeBuffer;
+import org.agrona.UnsafeApi;
 
 /**
  * The workload of DPDK's {@code test_mempool_perf} ({@code test_loop}), shared by every benchmark so
@@ -72,30 +72,27 @@ final class Rounds {
     }
 
     /**
-     * Writes each slot's index at the start of the objects that {@code long} handles (addresses) in
-     * {@code objs[offset, offset + n)} point at, through a flyweight, as a user of a handle-based pool
-     * writes: jmempool's handles and the floor's are the objects' addresses.
+     * Stores each slot's index at the start of the objects that the handles in {@code objs[offset, offset + n)}
+     * point at. jmempool's handles and the floor's are the objects' addresses (DESIGN §2), so this is one
+     * plain 64-bit store at the address, as the DPDK harness's; the documented flyweight ({@code Mempool.wrap}
+     * then {@code UnsafeBuffer.putLong}) adds a check and the flyweight's own field stores to each object.
      *
-     * @param flyweight the calling thread's flyweight.
-     * @param objs      the handles.
-     * @param offset    the first slot.
-     * @param n         how many.
+     * @param objs   the handles.
+     * @param offset the first slot.
+     * @param n      how many.
      */
-    static void write(final UnsafeBuffer flyweight, final long[] objs, final int offset, final int n) {
+    static void write(final long[] objs, final int offset, final int n) {
         for (int i = offset, end = offset + n; i < end; i++) {
-            flyweight.wrap(objs[i], ELEMENT_SIZE);
-            flyweight.putLong(0, i);
+            UnsafeApi.putLong(objs[i], i);
         }
     }
 
     /**
-     * @param flyweight the calling thread's flyweight.
-     * @param address   an object's address.
+     * @param address an object's address.
      * @return the long at its start.
      */
-    static long read(final UnsafeBuffer flyweight, final long address) {
-        flyweight.wrap(address, ELEMENT_SIZE);
-        return flyweight.getLong(0);
+    static long read(final long address) {
+        return UnsafeApi.getLong(address);
     }
 
     private static IllegalStateException getFailed(final int slot, final int getBulk, final int nKeep) {
