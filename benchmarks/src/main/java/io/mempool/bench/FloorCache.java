@@ -3,7 +3,8 @@ package io.mempool.bench;
 /**
  * The floor's per-thread cache: a bare {@code long[]} LIFO with DPDK 26.07's cache algorithm (DPDK-FACTS
  * §1.4, gen C) and nothing else: no argument, handle or state check, no thread lookup, no statistics,
- * {@code System.arraycopy} for every move. Size {@code size}; a refill takes {@code size/2} from the store,
+ * {@code System.arraycopy} for every move but a single object's (a plain load or store: a one-element
+ * arraycopy costs more, and a floor must not). Size {@code size}; a refill takes {@code size/2} from the store,
  * a flush gives it the oldest {@code size/2}; a get whose shortfall exceeds {@code size/2}, or a put of more
  * than {@code size/2} that does not fit, goes straight to the store.
  *
@@ -41,7 +42,11 @@ final class FloorCache {
         final int l = len;
         if (n <= l) {
             final int t = l - n;
-            System.arraycopy(cached, t, tbl, off, n);
+            if (n == 1) {
+                tbl[off] = cached[t];
+            } else {
+                System.arraycopy(cached, t, tbl, off, n);
+            }
             len = t;
             return true;
         }
@@ -72,7 +77,11 @@ final class FloorCache {
         final long[] cached = objs;
         final int l = len;
         if (n <= size - l) {
-            System.arraycopy(tbl, off, cached, l, n);
+            if (n == 1) {
+                cached[l] = tbl[off];
+            } else {
+                System.arraycopy(tbl, off, cached, l, n);
+            }
             len = l + n;
         } else if (n <= half) {
             store.push(cached, 0, half); // the oldest half: the coldest objects leave
