@@ -30,29 +30,36 @@ final class Figures {
         return columns;
     }
 
-    private static String key(final Scenario scenario, final Alternative column) {
-        return column.column() + '|' + (column.cacheBlind() ? scenario.peerKey() : scenario.id());
+    /**
+     * @param scenario a row.
+     * @param column   a column.
+     * @return the cell's key: a cache-blind column's cell is shared by the rows it runs in (one run serves them
+     *     all); a row it skips (the floor's no-cache rows) has its own.
+     */
+    static String cellKey(final Scenario scenario, final Alternative column) {
+        final boolean shared = column.cacheBlind() && column.skipReason(scenario) == null;
+        return column.column() + '|' + (shared ? scenario.peerKey() : scenario.id());
     }
 
     void add(final Scenario scenario, final Alternative column, final double[] scores) {
-        final List<Double> list = samples.computeIfAbsent(key(scenario, column), k -> new ArrayList<>());
+        final List<Double> list = samples.computeIfAbsent(cellKey(scenario, column), k -> new ArrayList<>());
         for (final double score : scores) {
             list.add(score);
         }
     }
 
     void note(final Scenario scenario, final Alternative column, final String why) {
-        notes.put(key(scenario, column), why);
+        notes.put(cellKey(scenario, column), why);
     }
 
     /** @return the note on a cell without figures, or null. */
     String note(final Scenario scenario, final Alternative column) {
-        return notes.get(key(scenario, column));
+        return notes.get(cellKey(scenario, column));
     }
 
     /** @return every iteration's objects/s, in the order measured; empty if none. */
     List<Double> samples(final Scenario scenario, final Alternative column) {
-        return samples.getOrDefault(key(scenario, column), List.of());
+        return samples.getOrDefault(cellKey(scenario, column), List.of());
     }
 
     /** @return the median objects/s, or NaN if the cell has no figure. */
