@@ -79,7 +79,6 @@ final class Compare {
         about.put("load average at end", loadAverage());
         final List<Targets.Result> targets = Targets.evaluate(figures);
         final Noise noise = Noise.of(figures);
-        about.put("spread", noise.summary());
         if (baseline != null) {
             about.put("baseline", baseline.label());
         }

@@ -32,11 +32,6 @@ public abstract class QueuePeerPerf extends PoolPerf {
         }
     }
 
-    /** @return the queue, for a subclass's tables. */
-    final Queue<ByteBuffer> queue() {
-        return queue;
-    }
-
     @Override
     ThreadTable newTable(final int slots) {
         return new QueueTable(queue, slots);
