@@ -23,7 +23,7 @@ final class HtmlReport {
         + "text{font-size:12px}td,th{padding:0 1em 0 0;text-align:left;vertical-align:top}"
         + "table.cells td,table.cells th{font-size:12px;white-space:nowrap}.note{fill:#777}td.note{color:#777}"
         + ".whisker,.base-whisker{stroke:#333;fill:none}.base{fill:#bbb;fill-opacity:0.9}.base-whisker{stroke:#999}"
-        + "polyline{fill:none;stroke-width:1.5}polyline.base{stroke-dasharray:4 3;fill:none}circle.base{fill:#fff}"
+        + "polyline{fill:none}polyline.base{stroke-dasharray:4 3;fill:none}circle.base{fill:#fff}"
         + "line.grid{stroke:#ddd}.met{color:#2a7a2a}.missed{color:#b03030}";
 
     private HtmlReport() {

@@ -163,12 +163,14 @@ final class SvgCharts {
     private static void series(final StringBuilder svg, final List<Scenario> points, final Alternative column, final double lo,
                                final double hi, final String colour, final Figures figures, final Baseline baseline) {
         final String kind = figures != null ? "run" : "base";
+        // the floor and DPDK are the references: drawn thicker, so they stand out of two dozen lines
+        final String width = column.kind() == Alternative.Kind.FLOOR || column.kind() == Alternative.Kind.DPDK ? "3" : "1.5";
         final StringBuilder path = new StringBuilder();
         for (int i = 0; i < points.size(); i++) {
             final Scenario scenario = points.get(i);
             final double median = figures != null ? figures.median(scenario, column) : baselineMedian(baseline, scenario, column);
             if (Double.isNaN(median)) {
-                flush(svg, path, colour, kind);
+                flush(svg, path, colour, width, kind);
                 continue;
             }
             final double min = figures != null ? figures.min(scenario, column) : baseline.cell(scenario, column).min();
@@ -187,7 +189,7 @@ final class SvgCharts {
                     JsonReport.number(median), escape(tooltip(figures, scenario, column))));
             }
         }
-        flush(svg, path, colour, kind);
+        flush(svg, path, colour, width, kind);
     }
 
     private static double baselineMedian(final Baseline baseline, final Scenario scenario, final Alternative column) {
@@ -195,9 +197,11 @@ final class SvgCharts {
         return cell == null ? Double.NaN : cell.median();
     }
 
-    private static void flush(final StringBuilder svg, final StringBuilder path, final String colour, final String kind) {
+    private static void flush(final StringBuilder svg, final StringBuilder path, final String colour, final String width,
+                              final String kind) {
         if (path.length() > 0) {
-            svg.append(String.format(Locale.ROOT, "<polyline class=\"%s\" points=\"%s\" stroke=\"%s\"/>\n", kind, path, colour));
+            svg.append(String.format(Locale.ROOT, "<polyline class=\"%s\" points=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>\n",
+                kind, path, colour, width));
             path.setLength(0);
         }
     }
