@@ -23,43 +23,27 @@ public class AgronaQueuePerf extends QueuePeerPerf {
 
     @Override
     ThreadTable newTable(final int slots) {
-        return new DrainTable(mtmc, slots);
+        return new AgronaDrainTable(mtmc, slots);
     }
 
-    /** Drains bulks; the table is the drain's consumer, so a bulk allocates nothing. */
-    private static final class DrainTable extends QueueTable implements Consumer<ByteBuffer> {
+    /** The table is the drain's consumer, so a bulk allocates nothing. */
+    private static final class AgronaDrainTable extends DrainTable implements Consumer<ByteBuffer> {
         private final ManyToManyConcurrentArrayQueue<ByteBuffer> mtmc;
-        private int cursor;
 
-        DrainTable(final ManyToManyConcurrentArrayQueue<ByteBuffer> mtmc, final int slots) {
+        AgronaDrainTable(final ManyToManyConcurrentArrayQueue<ByteBuffer> mtmc, final int slots) {
             super(mtmc, slots);
             this.mtmc = mtmc;
         }
 
         @Override
-        public boolean get(final int offset, final int n) {
-            if (n == 1) {
-                return super.get(offset, 1);
-            }
-            final int end = offset + n;
-            cursor = offset;
-            while (cursor < end) {
-                if (mtmc.drain(this, end - cursor) == 0) {
-                    if (mtmc.isEmpty()) {
-                        put(offset, cursor - offset);
-                        return false;
-                    }
-                    // not empty: another thread's offer is in flight (its poll may return null then)
-                    Thread.onSpinWait();
-                }
-            }
-            return true;
+        int drain(final int limit) {
+            return mtmc.drain(this, limit);
         }
 
         /** {@inheritDoc} Takes one buffer the drain hands over. */
         @Override
         public void accept(final ByteBuffer buffer) {
-            objs[cursor++] = buffer;
+            take(buffer);
         }
     }
 }

@@ -67,13 +67,12 @@ public class FloorPerf extends PoolPerf {
     }
 
     /** Gets and puts through the thread's cache; its close gives the cache back to the store. */
-    private static final class FloorTable implements ThreadTable {
+    private static final class FloorTable extends HandleTable {
         private final FloorCache cache;
-        private final long[] objs;
 
         FloorTable(final FloorCache cache, final int slots) {
+            super(slots);
             this.cache = cache;
-            this.objs = new long[slots];
         }
 
         @Override
@@ -82,23 +81,8 @@ public class FloorPerf extends PoolPerf {
         }
 
         @Override
-        public void write(final int offset, final int n) {
-            Rounds.write(objs, offset, n);
-        }
-
-        @Override
         public void put(final int offset, final int n) {
             cache.put(objs, offset, n);
-        }
-
-        @Override
-        public long read(final int slot) {
-            return Rounds.read(objs[slot]);
-        }
-
-        @Override
-        public long address(final int slot) {
-            return objs[slot];
         }
 
         @Override

@@ -10,12 +10,11 @@ import java.util.Queue;
  * to get, {@link MessagePassingQueue#fill(MessagePassingQueue.Supplier, int)} to put, {@code poll}/{@code offer}
  * for one buffer. The table is its own consumer and supplier, so a bulk allocates nothing.
  */
-final class JctoolsBatchTable extends QueuePeerPerf.QueueTable
+final class JctoolsBatchTable extends QueuePeerPerf.DrainTable
     implements MessagePassingQueue.Consumer<ByteBuffer>, MessagePassingQueue.Supplier<ByteBuffer> {
     private static final int MAX_FILL_TRIES = 1 << 24;
 
     private final MessagePassingQueue<ByteBuffer> batches;
-    private int cursor;
 
     /**
      * @param queue a JCTools queue: a {@link Queue} and a {@link MessagePassingQueue}, the same object.
@@ -27,23 +26,8 @@ final class JctoolsBatchTable extends QueuePeerPerf.QueueTable
     }
 
     @Override
-    public boolean get(final int offset, final int n) {
-        if (n == 1) {
-            return super.get(offset, 1);
-        }
-        final int end = offset + n;
-        cursor = offset;
-        while (cursor < end) {
-            if (batches.drain(this, end - cursor) == 0) {
-                if (batches.isEmpty()) {
-                    put(offset, cursor - offset);
-                    return false;
-                }
-                // not empty: a producer has claimed a slot but not yet filled it
-                Thread.onSpinWait();
-            }
-        }
-        return true;
+    int drain(final int limit) {
+        return batches.drain(this, limit);
     }
 
     @Override
@@ -69,7 +53,7 @@ final class JctoolsBatchTable extends QueuePeerPerf.QueueTable
     /** {@inheritDoc} Takes one buffer a drain hands over. */
     @Override
     public void accept(final ByteBuffer buffer) {
-        objs[cursor++] = buffer;
+        take(buffer);
     }
 
     /** {@inheritDoc} Hands a fill the next buffer; fill calls it only for slots it has claimed. */

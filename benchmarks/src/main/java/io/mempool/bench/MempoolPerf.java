@@ -77,17 +77,16 @@ public class MempoolPerf extends PoolPerf {
      * writes one long at the handle, which is the object's address (DESIGN §2; {@link Rounds#write}), so the
      * cell measures the pool and not the flyweight's.
      */
-    private static final class MempoolTable implements ThreadTable {
+    private static final class MempoolTable extends HandleTable {
         private final Mempool mp;
         private final MempoolCache userCache;
         private final boolean viaDefaultCache;
-        private final long[] objs;
 
         MempoolTable(final Mempool mp, final MempoolCache userCache, final int slots) {
+            super(slots);
             this.mp = mp;
             this.userCache = userCache;
             this.viaDefaultCache = userCache == null && mp.cacheSize() > 0;
-            this.objs = new long[slots];
         }
 
         @Override
@@ -102,21 +101,6 @@ public class MempoolPerf extends PoolPerf {
             } else {
                 mp.genericPut(objs, offset, n, userCache);
             }
-        }
-
-        @Override
-        public void write(final int offset, final int n) {
-            Rounds.write(objs, offset, n);
-        }
-
-        @Override
-        public long read(final int slot) {
-            return Rounds.read(objs[slot]);
-        }
-
-        @Override
-        public long address(final int slot) {
-            return objs[slot];
         }
 
         @Override

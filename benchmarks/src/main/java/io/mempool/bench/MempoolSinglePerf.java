@@ -22,13 +22,12 @@ public class MempoolSinglePerf extends MempoolPerf {
     }
 
     /** One call per object; a get that returns {@link Mempool#NULL} puts back what this bulk took. */
-    private static final class SingleTable implements ThreadTable {
+    private static final class SingleTable extends HandleTable {
         private final Mempool mp;
-        private final long[] objs;
 
         SingleTable(final Mempool mp, final int slots) {
+            super(slots);
             this.mp = mp;
-            this.objs = new long[slots];
         }
 
         @Override
@@ -45,25 +44,10 @@ public class MempoolSinglePerf extends MempoolPerf {
         }
 
         @Override
-        public void write(final int offset, final int n) {
-            Rounds.write(objs, offset, n);
-        }
-
-        @Override
         public void put(final int offset, final int n) {
             for (int i = offset, end = offset + n; i < end; i++) {
                 mp.put(objs[i]);
             }
-        }
-
-        @Override
-        public long read(final int slot) {
-            return Rounds.read(objs[slot]);
-        }
-
-        @Override
-        public long address(final int slot) {
-            return objs[slot];
         }
     }
 }

@@ -102,4 +102,54 @@ public abstract class QueuePeerPerf extends PoolPerf {
             }
         }
     }
+
+    /**
+     * Gets a bulk through the queue's batch drain, one buffer through {@code poll}; all or none. Subclasses
+     * drain with their queue's API, handing each buffer to {@link #take}.
+     */
+    abstract static class DrainTable extends QueueTable {
+        /** The next slot a drain fills (and, in a subclass, a fill reads). */
+        int cursor;
+
+        DrainTable(final Queue<ByteBuffer> queue, final int slots) {
+            super(queue, slots);
+        }
+
+        /**
+         * Drains up to {@code limit} buffers, each through {@link #take}.
+         *
+         * @param limit the most to take.
+         * @return how many were taken; 0 when the queue is empty or its next element is still in flight.
+         */
+        abstract int drain(int limit);
+
+        /**
+         * Takes one drained buffer into the next slot.
+         *
+         * @param buffer the buffer.
+         */
+        final void take(final ByteBuffer buffer) {
+            objs[cursor++] = buffer;
+        }
+
+        @Override
+        public final boolean get(final int offset, final int n) {
+            if (n == 1) {
+                return super.get(offset, 1);
+            }
+            final int end = offset + n;
+            cursor = offset;
+            while (cursor < end) {
+                if (drain(end - cursor) == 0) {
+                    if (queue.isEmpty()) {
+                        put(offset, cursor - offset);
+                        return false;
+                    }
+                    // not empty: another thread's offer is in flight (its slot is claimed, not yet filled)
+                    Thread.onSpinWait();
+                }
+            }
+            return true;
+        }
+    }
 }
