@@ -8,7 +8,12 @@
  * prints: RESULT <objects/s of each measurement iteration, summed over lcores as DPDK's rate_persec>
  *
  * The pool is ring_mp_mc (rte_mempool_create's default), 2048-byte elements, sized as DPDK's test sizes it:
- * threads x (32768 + 2 x 512) - 1. A get failure aborts.
+ * threads x (32768 + 2 x 512) - 1. A get failure aborts. As in every Java cell, each object got is used:
+ * one 64-bit store of its slot's index at its start (DPDK's own loop touches nothing).
+ *
+ * Without hugepages the pool asks for RTE_MEMPOOL_F_NO_IOVA_CONTIG: otherwise no object may cross a 4 KiB
+ * page, so each takes a page of its own at the same page offset and every store conflicts in the CPU's
+ * caches (12 ns an object here instead of 0.3). With the flag the objects are packed as on hugepages.
  */
 #include <stdatomic.h>
 #include <stdint.h>
@@ -31,6 +36,10 @@
 #define CHUNK 32768
 #define MAX_ITERATIONS 1000
 
+#ifndef RTE_MEMPOOL_F_NO_IOVA_CONTIG
+#define RTE_MEMPOOL_F_NO_IOVA_CONTIG MEMPOOL_F_NO_IOVA_CONTIG /* DPDK before 21.11 */
+#endif
+
 enum cache_mode { CACHE_DEFAULT, CACHE_NONE, CACHE_USER };
 
 static struct rte_mempool *pool;
@@ -50,7 +59,7 @@ static int run_lcore(void *arg)
 	struct rte_mempool_cache *cache = NULL;
 	uint64_t done = 0;
 	uint64_t start, now;
-	unsigned int i, k;
+	unsigned int i, j, k;
 
 	(void)arg;
 	if (mode == CACHE_DEFAULT)
@@ -67,6 +76,8 @@ static int run_lcore(void *arg)
 					fprintf(stderr, "lcore %u: get of %u failed at slot %u\n", lcore, get_bulk, i);
 					return -1;
 				}
+				for (j = i; j < i + get_bulk; j++)
+					*(volatile uint64_t *)table[j] = j;
 			}
 			for (i = 0; i < n_keep; i += put_bulk)
 				rte_mempool_generic_put(pool, &table[i], put_bulk, cache);
@@ -165,7 +176,7 @@ int main(int argc, char **argv)
 
 	pool_size = threads * (MAX_KEEP + 2 * CACHE_SIZE) - 1;
 	pool = rte_mempool_create("jmempool_perf", pool_size, ELEMENT_SIZE, mode == CACHE_DEFAULT ? CACHE_SIZE : 0,
-		0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY, 0);
+		0, NULL, NULL, NULL, NULL, SOCKET_ID_ANY, RTE_MEMPOOL_F_NO_IOVA_CONTIG);
 	if (pool == NULL)
 		rte_exit(EXIT_FAILURE, "rte_mempool_create failed: %s\n", rte_strerror(rte_errno));
 	RTE_LCORE_FOREACH(lcore) {

@@ -24,11 +24,9 @@ public class AllocateDirectPerf extends PoolPerf {
         // nothing to free: the collector frees what was dropped
     }
 
-    private static final class AllocateTable implements ThreadTable {
-        private final ByteBuffer[] objs;
-
+    private static final class AllocateTable extends ByteBufferTable {
         AllocateTable(final int slots) {
-            this.objs = new ByteBuffer[slots];
+            super(slots);
         }
 
         @Override
@@ -42,7 +40,7 @@ public class AllocateDirectPerf extends PoolPerf {
         @Override
         public void put(final int offset, final int n) {
             for (int i = offset, end = offset + n; i < end; i++) {
-                objs[i] = null;
+                objs[i] = null; // the table's reference was the last: the buffer is garbage now
             }
         }
     }

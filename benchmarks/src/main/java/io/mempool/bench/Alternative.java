@@ -1,44 +1,94 @@
 package io.mempool.bench;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * One column of the comparison: a jmempool ops name, a Java peer, or DPDK itself.
+ * One column of the comparison: a jmempool ops name, jmempool's single-object API, the bare Java floor,
+ * a Java peer, or DPDK itself.
  *
- * @param column    the column's name: the ops name, or the peer's short name, or {@code dpdk}.
- * @param kind      which of the three.
+ * @param column    the column's name: the ops name, the peer's short name, {@code floor}, {@code dpdk}...
+ * @param kind      what it measures.
  * @param benchmark the JMH benchmark class; null for DPDK.
  * @param label     what it is, for the legend.
+ * @param params    JMH parameters of the benchmark beyond the scenario's (e.g. {@code ops}).
  */
-record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark, String label) {
+record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark, String label, Map<String, String> params) {
     /** What a column measures. */
     enum Kind {
-        /** A jmempool pool on one ops name. */
+        /** A jmempool pool on one ops name, through {@code getBulk/putBulk} or a user cache. */
         JMEMPOOL,
+        /** jmempool's single-object API, {@code get()/put(long)}, on ring_mp_mc. */
+        SINGLE,
+        /** The bare Java floor ({@link FloorPerf}): what a cached pool costs at the least on this JVM. */
+        FLOOR,
         /** A pool a Java user would pick instead. */
         PEER,
         /** DPDK's rte_mempool through the C harness. */
         DPDK
     }
 
+    /** The ops name of the single-object column and of the targets: DPDK's default ops. */
+    static final String DPDK_OPS = "ring_mp_mc";
+
     /** The peers, in column order. */
     static final List<Alternative> PEERS = List.of(
-        new Alternative("jctools_mpmc", Kind.PEER, JctoolsQueuePerf.class, "JCTools MpmcArrayQueue of direct ByteBuffers"),
-        new Alternative("agrona_mtmc", Kind.PEER, AgronaQueuePerf.class, "Agrona ManyToManyConcurrentArrayQueue of direct ByteBuffers"),
-        new Alternative("array_blocking", Kind.PEER, BlockingQueuePerf.class, "ArrayBlockingQueue of direct ByteBuffers"),
-        new Alternative("netty_recycler", Kind.PEER, NettyRecyclerPerf.class, "Netty Recycler of objects wrapping a direct ByteBuffer"),
-        new Alternative("netty_pooled", Kind.PEER, NettyPooledPerf.class, "Netty PooledByteBufAllocator, 2048 B direct buffers"),
-        new Alternative("allocate_direct", Kind.PEER, AllocateDirectPerf.class, "ByteBuffer.allocateDirect per object, no pool"));
+        peer("jctools_mpmc", JctoolsQueuePerf.class, "JCTools MpmcArrayQueue (Unsafe) of direct ByteBuffers, bulks by drain/fill"),
+        peer("jctools_vh", JctoolsVarHandleQueuePerf.class,
+            "JCTools MpmcVarHandleArrayQueue (jctools-core-jdk11, no Unsafe) of direct ByteBuffers, bulks by drain/fill"),
+        peer("agrona_mtmc", AgronaQueuePerf.class, "Agrona ManyToManyConcurrentArrayQueue of direct ByteBuffers, bulk gets by drain"),
+        peer("array_blocking", BlockingQueuePerf.class, "ArrayBlockingQueue of direct ByteBuffers, bulk gets by drainTo"),
+        peer("stormpot", StormpotPerf.class, Map.of("leakDetection", "false"),
+            "Stormpot 3 pool of direct ByteBuffer poolables, thread-local taps, no expiration, no leak detection"),
+        peer("stormpot_leaks", StormpotPerf.class, Map.of("leakDetection", "true"),
+            "the same Stormpot pool with its precise leak detection on"),
+        peer("netty_recycler", NettyRecyclerPerf.class, "Netty Recycler of objects wrapping a direct ByteBuffer"),
+        peer("netty_pooled", NettyPooledPerf.class, "Netty PooledByteBufAllocator, 2048 B direct buffers"),
+        peer("netty_adaptive", NettyAdaptivePerf.class, "Netty AdaptiveByteBufAllocator (4.2's default), 2048 B direct buffers"),
+        peer("jetty_array", JettyPoolPerf.class, "Jetty 12 ArrayByteBufferPool, 2048 B direct RetainableByteBuffers"),
+        peer("undertow", UndertowPoolPerf.class, "Undertow DefaultByteBufferPool, 2048 B direct buffers, thread cache of 512"),
+        peer("allocate_direct", AllocateDirectPerf.class, "ByteBuffer.allocateDirect per object, no pool"));
+
+    /** The single-object API column. */
+    static final Alternative SINGLE = new Alternative("get_put", Kind.SINGLE, MempoolSinglePerf.class,
+        "jmempool " + DPDK_OPS + " through get()/put(long), one call per object (bulk-1 rows)", Map.of("ops", DPDK_OPS));
+
+    /** The floor column. */
+    static final Alternative FLOOR = new Alternative("floor", Kind.FLOOR, FloorPerf.class,
+        "bare Java floor: long[] LIFO cache of 512 (DPDK 26.07 refill/flush, arraycopy, no checks) on a locked long[] stack",
+        Map.of());
 
     /** The DPDK column. */
-    static final Alternative DPDK = new Alternative("dpdk", Kind.DPDK, null, "DPDK rte_mempool, ring_mp_mc (C harness)");
+    static final Alternative DPDK = new Alternative("dpdk", Kind.DPDK, null, "DPDK rte_mempool, ring_mp_mc (C harness)", Map.of());
+
+    private static Alternative peer(final String column, final Class<? extends PoolPerf> benchmark, final String label) {
+        return peer(column, benchmark, Map.of(), label);
+    }
+
+    private static Alternative peer(final String column, final Class<? extends PoolPerf> benchmark,
+                                    final Map<String, String> params, final String label) {
+        return new Alternative(column, Kind.PEER, benchmark, label, params);
+    }
 
     /**
      * @param ops an ops name.
      * @return its column.
      */
     static Alternative ofOps(final String ops) {
-        return new Alternative(ops, Kind.JMEMPOOL, MempoolPerf.class, "jmempool, ops " + ops);
+        return new Alternative(ops, Kind.JMEMPOOL, MempoolPerf.class, "jmempool, ops " + ops, Map.of("ops", ops));
+    }
+
+    /**
+     * @return whether the column's figures do not depend on the row's cache mode (peers have no cache of
+     *     our choosing; the floor always has its own), so one run serves every cache mode of a row.
+     */
+    boolean cacheBlind() {
+        return kind == Kind.PEER || kind == Kind.FLOOR;
+    }
+
+    /** @return whether the column runs jmempool (so JMH gets the row's {@code cache} parameter). */
+    boolean runsJmempool() {
+        return kind == Kind.JMEMPOOL || kind == Kind.SINGLE;
     }
 
     /**
@@ -46,9 +96,12 @@ record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark
      * @return why this column has no figure in that row; null if it has.
      */
     String skipReason(final Scenario scenario) {
-        if (kind == Kind.JMEMPOOL && scenario.threads() > 1 && MempoolPerf.singleSided(column)) {
-            return "single producer or consumer";
-        }
-        return null;
+        return switch (kind) {
+            case JMEMPOOL -> scenario.threads() > 1 && MempoolPerf.singleSided(column) ? "single producer or consumer" : null;
+            case SINGLE -> scenario.getBulk() != 1 || scenario.putBulk() != 1 ? "bulk-1 rows only"
+                : scenario.cache() == CacheMode.USER ? "get()/put(long) have no user-cache form" : null;
+            case FLOOR -> scenario.cache() == CacheMode.NONE ? "no cache in this row; the floor is a cache" : null;
+            case PEER, DPDK -> null;
+        };
     }
 }

@@ -41,12 +41,15 @@ final class Compare {
      */
     static int run(final CompareOptions options, final Path targetDir, final PrintStream out) throws IOException {
         final List<Alternative> columns = columns(options);
+        final Baseline baseline = options.baseline == null ? null : Baseline.load(options.baseline);
         final Path outDir = Files.createDirectories(options.out != null ? options.out : targetDir.resolve("compare"));
         final DpdkHarness dpdk = options.dpdk ? DpdkHarness.prepare(targetDir) : DpdkHarness.off("--dpdk off");
         if (dpdk.unavailable() != null) {
             out.println("DPDK column off: " + dpdk.unavailable());
         }
         final Figures figures = new Figures(options.scenarios, columns);
+        // Another JMH run on the machine holds /tmp/jmh.lock; its load is noise, which the page reports, not an error.
+        System.setProperty("jmh.ignoreLock", "true");
         final List<Step> steps = plan(options, columns, dpdk, figures);
         final double perStep = (options.warmups + options.iterations) * options.iterationMs / 1000.0 + FORK_OVERHEAD_S;
         out.printf(Locale.ROOT, "compare (%s): %d scenarios x %d columns, %d steps, about %.0f s%n",
@@ -74,11 +77,16 @@ final class Compare {
                 step.column().column(), shown, (System.nanoTime() - start) / 1e9);
         }
         about.put("load average at end", loadAverage());
-        Tables.print(figures, out);
+        final List<Targets.Result> targets = Targets.evaluate(figures);
+        final Noise noise = Noise.of(figures);
+        if (baseline != null) {
+            about.put("baseline", baseline.label());
+        }
+        Tables.print(figures, targets, noise, baseline, out);
         final Path json = outDir.resolve("results.json");
         final Path html = outDir.resolve("index.html");
-        Files.writeString(json, JsonReport.render(figures, about), StandardCharsets.UTF_8);
-        Files.writeString(html, HtmlReport.render(figures, about), StandardCharsets.UTF_8);
+        Files.writeString(json, JsonReport.render(figures, about, targets, noise), StandardCharsets.UTF_8);
+        Files.writeString(html, HtmlReport.render(figures, about, targets, noise, baseline), StandardCharsets.UTF_8);
         out.println();
         out.println("wrote " + json);
         out.println("wrote " + html);
@@ -94,6 +102,10 @@ final class Compare {
             }
             columns.add(Alternative.ofOps(ops));
         }
+        if (columns.stream().anyMatch(c -> c.column().equals(Alternative.DPDK_OPS))) {
+            columns.add(Alternative.SINGLE);
+        }
+        columns.add(Alternative.FLOOR);
         for (final Alternative peer : Alternative.PEERS) {
             if (options.peers.contains(peer.column())) {
                 columns.add(peer);
@@ -108,7 +120,7 @@ final class Compare {
                                    final Figures figures) {
         final List<Step> steps = new ArrayList<>();
         for (int round = 0; round < options.rounds; round++) {
-            final Set<String> peersDone = new HashSet<>();
+            final Set<String> cellsDone = new HashSet<>();
             for (final Scenario scenario : options.scenarios) {
                 for (final Alternative column : columns) {
                     final String skip = column.skipReason(scenario);
@@ -116,8 +128,7 @@ final class Compare {
                         figures.note(scenario, column, skip);
                     } else if (column.kind() == Alternative.Kind.DPDK && dpdk.unavailable() != null) {
                         figures.note(scenario, column, dpdk.unavailable());
-                    } else if (column.kind() != Alternative.Kind.PEER
-                        || peersDone.add(column.column() + '|' + scenario.peerKey())) {
+                    } else if (cellsDone.add(Figures.cellKey(scenario, column))) {
                         steps.add(new Step(round, scenario, column));
                     }
                 }

@@ -12,12 +12,13 @@ import java.util.Set;
  */
 final class CompareOptions {
     static final String USAGE = String.join("\n",
-        "usage: compare [--quick | --full] [--ops a,b] [--peers a,b|none] [--scenarios id,id]",
+        "usage: compare [--quick | --matrix | --full] [--ops a,b] [--peers a,b|none] [--scenarios id,id]",
         "               [--warmups N] [--iterations N] [--iteration-ms N] [--rounds N] [--forks N]",
-        "               [--dpdk auto|off] [--out DIR]",
-        "  (default)     4 scenarios, every ops and peer, ~2 minutes",
-        "  --quick       the headline scenario only, shorter iterations, < 30 s",
-        "  --full        test_mempool_perf's whole fixed-bulk matrix (hours: narrow it with --ops/--peers)",
+        "               [--dpdk auto|off] [--baseline results.json] [--out DIR]",
+        "  (default)     4 scenarios, every ops, the floor, every peer and DPDK, ~3 minutes",
+        "  --quick       the headline scenario only, shorter iterations, ~1 minute",
+        "  --matrix      a slice of the matrix drawn as charts (objects/s against bulk size and threads), ~10 minutes",
+        "  --full        test_mempool_perf's whole fixed-bulk matrix as charts (hours: narrow it with --ops/--peers)",
         "  --ops         ops names to run (default: every registered name; see `list`)",
         "  --peers       peers to run: " + String.join(",", peerNames()) + " (default: all), or none",
         "  --scenarios   scenario ids, e.g. default_g32_p32_k128_t1 (default: those of the mode)",
@@ -25,6 +26,7 @@ final class CompareOptions {
         "  --rounds N    run the whole list N times, interleaved, pooling the iterations",
         "  --forks N     JMH forks per step (0 runs in this JVM: for tests only)",
         "  --dpdk off    skip the DPDK column even if libdpdk is installed",
+        "  --baseline F  a previous run's results.json, drawn and tabled beside this run (before/after a change)",
         "  --out DIR     where results.json and index.html go (default: benchmarks/target/compare)");
 
     List<Scenario> scenarios = Scenario.defaults();
@@ -36,6 +38,7 @@ final class CompareOptions {
     int rounds = 1;
     int forks = 1;
     boolean dpdk = true;
+    Path baseline;
     Path out;
     String mode = "default";
 
@@ -65,6 +68,12 @@ final class CompareOptions {
                     o.iterations = 3;
                     o.iterationMs = 80;
                 }
+                case "--matrix" -> {
+                    o.mode = "matrix";
+                    o.scenarios = Scenario.matrix();
+                    o.warmups = 2;
+                    o.iterations = 4;
+                }
                 case "--full" -> {
                     o.mode = "full";
                     o.scenarios = Scenario.full();
@@ -82,6 +91,7 @@ final class CompareOptions {
                 case "--rounds" -> o.rounds = number(args, ++i, arg, 1);
                 case "--forks" -> o.forks = number(args, ++i, arg, 0);
                 case "--dpdk" -> o.dpdk = !"off".equals(value(args, ++i, arg));
+                case "--baseline" -> o.baseline = Path.of(value(args, ++i, arg));
                 case "--out" -> o.out = Path.of(value(args, ++i, arg));
                 default -> throw new IllegalArgumentException("unknown argument: " + arg);
             }

@@ -8,20 +8,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The DPDK column: our own C harness ({@code src/main/c/mempool_perf.c}, shipped in the jar) built with
- * gcc against the installed libdpdk and run as a normal process without hugepages. It runs the same
- * loop on {@code rte_mempool} (ring_mp_mc) and prints objects/s per iteration. Not thread-safe.
+ * gcc against the installed libdpdk and run as a normal process without hugepages, on lcores
+ * {@code 0..threads-1}. It runs the same loop on {@code rte_mempool} (ring_mp_mc) and prints objects/s per
+ * iteration. Why the column is off reads {@code short reason: detail}. Not thread-safe.
  */
 final class DpdkHarness {
     /** How to get the column where libdpdk is missing. */
     static final String HOW_TO = "install DPDK (Debian/Ubuntu: apt-get install dpdk-dev pkg-config gcc) and re-run";
+    /** The short reason when pkg-config finds no libdpdk. */
+    static final String MISSING = "libdpdk missing";
     private static final String SOURCE = "mempool_perf.c";
-    private static final List<String> EAL_ARGS = List.of(
-        "--no-huge", "-m", "512", "--no-pci", "-l", "0-1", "--file-prefix", "jmempool", "--log-level", "lib.eal:error", "--no-telemetry");
+    /**
+     * No hugepages, no devices, no shared config; a file prefix of this JVM's own, so two runs on one machine
+     * (two developers) do not meet in /var/run/dpdk.
+     */
+    private static final List<String> EAL_ARGS = List.of("--no-huge", "-m", "512", "--no-pci", "--no-shconf",
+        "--file-prefix", "jmempool" + ProcessHandle.current().pid(), "--log-level", "lib.eal:error", "--no-telemetry");
 
     private final Path binary;
     private final String unavailable;
@@ -49,16 +58,16 @@ final class DpdkHarness {
     static DpdkHarness prepare(final Path buildDir) {
         try {
             if (exec(List.of("pkg-config", "--exists", "libdpdk"), 30).exitCode != 0) {
-                return off("libdpdk not found by pkg-config: " + HOW_TO);
+                return off(MISSING + ": pkg-config finds no libdpdk; " + HOW_TO);
             }
             final Path dir = Files.createDirectories(buildDir);
             final Path source = dir.resolve(SOURCE);
             try (InputStream in = DpdkHarness.class.getResourceAsStream("/c/" + SOURCE)) {
                 if (in == null) {
-                    return off("the jar has no c/" + SOURCE);
+                    return off("no harness source: the jar has no c/" + SOURCE);
                 }
                 final byte[] text = in.readAllBytes();
-                if (!Files.exists(source) || !java.util.Arrays.equals(Files.readAllBytes(source), text)) {
+                if (!Files.exists(source) || !Arrays.equals(Files.readAllBytes(source), text)) {
                     Files.write(source, text);
                 }
             }
@@ -70,18 +79,27 @@ final class DpdkHarness {
                 cc.addAll(List.of(flags.split("\\s+")));
                 final Result built = exec(cc, 300);
                 if (built.exitCode != 0) {
-                    return off("gcc failed (" + built.exitCode + "): " + built.output.strip());
+                    return off("gcc failed: exit " + built.exitCode + ", " + built.output.strip());
                 }
             }
             return new DpdkHarness(binary, null);
         } catch (final IOException ex) {
-            return off("cannot build the harness: " + ex.getMessage());
+            return off("harness not built: " + ex.getMessage());
         }
     }
 
-    /** @return why the column is off, or null if it runs. */
+    /** @return why the column is off ({@code short reason: detail}), or null if it runs. */
     String unavailable() {
         return unavailable;
+    }
+
+    /**
+     * @param why a reason the column is off, or a failed cell's note.
+     * @return its short form, the part before the first {@code ": "}.
+     */
+    static String shortReason(final String why) {
+        final int colon = why.indexOf(": ");
+        return colon < 0 ? why : why.substring(0, colon);
     }
 
     /**
@@ -94,11 +112,13 @@ final class DpdkHarness {
         final List<String> command = new ArrayList<>();
         command.add(binary.toString());
         command.addAll(EAL_ARGS);
+        command.add("-l");
+        command.add(scenario.threads() == 1 ? "0" : "0-" + (scenario.threads() - 1));
         command.add("--");
         command.add(String.valueOf(options.warmups));
         command.add(String.valueOf(options.iterations));
         command.add(String.valueOf(options.iterationMs));
-        command.add(scenario.cache().name().toLowerCase(java.util.Locale.ROOT));
+        command.add(scenario.cache().name().toLowerCase(Locale.ROOT));
         command.add(String.valueOf(scenario.getBulk()));
         command.add(String.valueOf(scenario.putBulk()));
         command.add(String.valueOf(scenario.nKeep()));

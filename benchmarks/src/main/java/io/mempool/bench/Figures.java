@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * The raw figures of a comparison: objects/s of every measurement iteration, per scenario and column,
- * and why a cell has none. Peers' figures are kept per {@link Scenario#peerKey()}, since a peer has no
- * cache mode. Not thread-safe.
+ * and why a cell has none. The figures of columns that have no cache mode of ours (peers, the floor) are
+ * kept per {@link Scenario#peerKey()}, so one run serves every cache mode of a row. Not thread-safe.
  */
 final class Figures {
     private final List<Scenario> scenarios;
@@ -30,29 +30,36 @@ final class Figures {
         return columns;
     }
 
-    private static String key(final Scenario scenario, final Alternative column) {
-        return column.column() + '|' + (column.kind() == Alternative.Kind.PEER ? scenario.peerKey() : scenario.id());
+    /**
+     * @param scenario a row.
+     * @param column   a column.
+     * @return the cell's key: a cache-blind column's cell is shared by the rows it runs in (one run serves them
+     *     all); a row it skips (the floor's no-cache rows) has its own.
+     */
+    static String cellKey(final Scenario scenario, final Alternative column) {
+        final boolean shared = column.cacheBlind() && column.skipReason(scenario) == null;
+        return column.column() + '|' + (shared ? scenario.peerKey() : scenario.id());
     }
 
     void add(final Scenario scenario, final Alternative column, final double[] scores) {
-        final List<Double> list = samples.computeIfAbsent(key(scenario, column), k -> new ArrayList<>());
+        final List<Double> list = samples.computeIfAbsent(cellKey(scenario, column), k -> new ArrayList<>());
         for (final double score : scores) {
             list.add(score);
         }
     }
 
     void note(final Scenario scenario, final Alternative column, final String why) {
-        notes.put(key(scenario, column), why);
+        notes.put(cellKey(scenario, column), why);
     }
 
     /** @return the note on a cell without figures, or null. */
     String note(final Scenario scenario, final Alternative column) {
-        return notes.get(key(scenario, column));
+        return notes.get(cellKey(scenario, column));
     }
 
     /** @return every iteration's objects/s, in the order measured; empty if none. */
     List<Double> samples(final Scenario scenario, final Alternative column) {
-        return samples.getOrDefault(key(scenario, column), List.of());
+        return samples.getOrDefault(cellKey(scenario, column), List.of());
     }
 
     /** @return the median objects/s, or NaN if the cell has no figure. */
@@ -65,6 +72,16 @@ final class Figures {
         Arrays.sort(sorted);
         final int mid = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+
+    /** @return the lowest iteration's objects/s, or NaN if the cell has no figure. */
+    double min(final Scenario scenario, final Alternative column) {
+        return samples(scenario, column).stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    /** @return the highest iteration's objects/s, or NaN if the cell has no figure. */
+    double max(final Scenario scenario, final Alternative column) {
+        return samples(scenario, column).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
     /** @return the best peer's median in that row, or NaN if no peer ran. */

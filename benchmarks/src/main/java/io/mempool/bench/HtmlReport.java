@@ -1,37 +1,75 @@
 package io.mempool.bench;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+
+import static io.mempool.bench.SvgCharts.escape;
 
 /**
- * {@code index.html}: one horizontal bar chart per scenario as inline SVG (no script, no network), bars
- * coloured by kind, each labelled with its median objects/s and ratio to the best peer.
+ * {@code index.html}: one offline file, well-formed XHTML with inline SVG (no script, no network): the run and
+ * how noisy it was, the targets, line charts of objects/s against bulk size (one per cache mode, n_keep and
+ * thread count) and against threads, a bar chart per scenario (for runs of a few scenarios), and a table of
+ * every cell of {@code results.json}. Spreads (min-max of the measurement iterations) are drawn as whiskers;
+ * a baseline run, if given, beside this one.
  */
 final class HtmlReport {
-    private static final int LABEL_WIDTH = 150;
-    private static final int BAR_WIDTH = 520;
-    private static final int ROW = 22;
+    /** Above this many scenarios the page draws lines only: a bar chart each would be a wall. */
+    private static final int MAX_BAR_CHARTS = 12;
+    private static final String STYLE = "body{font-family:sans-serif;margin:2em;max-width:64em}svg{display:block;margin-bottom:1.5em}"
+        + "text{font-size:12px}td,th{padding:0 1em 0 0;text-align:left;vertical-align:top}"
+        + "table.cells td,table.cells th{font-size:12px;white-space:nowrap}.note{fill:#777}td.note{color:#777}"
+        + ".whisker,.base-whisker{stroke:#333;fill:none}.base{fill:#bbb;fill-opacity:0.9}.base-whisker{stroke:#999}"
+        + "polyline{fill:none}polyline.base{stroke-dasharray:4 3;fill:none}circle.base{fill:#fff}"
+        + "line.grid{stroke:#ddd}.met{color:#2a7a2a}.missed{color:#b03030}";
 
     private HtmlReport() {
     }
 
-    static String render(final Figures figures, final Map<String, String> about) {
-        final StringBuilder html = new StringBuilder(
-            "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>jmempool compare</title>\n"
-                + "<style>body{font-family:sans-serif;margin:2em;max-width:60em}svg{display:block;margin-bottom:1.5em}"
-                + "text{font-size:12px}td,th{padding:0 1em 0 0;text-align:left}"
-                + ".jmempool{fill:#2f6fb0}.peer{fill:#999}.dpdk{fill:#e08a1e}</style></head><body>\n"
-                + "<h1>jmempool compare</h1>\n<p>Objects per second (one object got and put back), the median of "
-                + "short measurement iterations; the ratio is to the row's best Java peer. Blue: jmempool ops; "
-                + "grey: Java peers; orange: DPDK.</p>\n<table>");
-        for (final Map.Entry<String, String> entry : about.entrySet()) {
-            html.append("<tr><th>").append(escape(entry.getKey())).append("</th><td>").append(escape(entry.getValue()))
-                .append("</td></tr>");
+    /**
+     * @param figures  the run's figures.
+     * @param about    the settings and the machine.
+     * @param targets  the targets' outcomes.
+     * @param noise    the run's noise.
+     * @param baseline a previous run to draw beside, or null.
+     * @return the page.
+     */
+    static String render(final Figures figures, final Map<String, String> about, final List<Targets.Result> targets,
+                         final Noise noise, final Baseline baseline) {
+        final StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">"
+            + "<head><meta charset=\"utf-8\"/><title>jmempool compare</title>\n<style>" + STYLE + "</style></head><body>\n"
+            + "<h1>jmempool compare</h1>\n<p>DPDK's test_mempool_perf loop: objects got and put back per second, summed over "
+            + "threads. Each figure is the median of short measurement iterations; each whisker spans the lowest to the highest "
+            + "iteration. Ratios are to the row's best Java peer. The floor (black) is a bare long[] cache in Java; DPDK is orange.</p>\n");
+        if (baseline != null) {
+            html.append("<p>Baseline: ").append(escape(baseline.label())).append(", drawn beside this run: thin grey bars, "
+                + "dashed lines with hollow points.</p>\n");
+        }
+        html.append("<h2>Run</h2>\n<table>");
+        about.forEach((k, v) -> html.append("<tr><th>").append(escape(k)).append("</th><td>").append(escape(v)).append("</td></tr>"));
+        html.append("</table>\n<h2>Noise</h2>\n<p>Load average ").append(escape(about.getOrDefault("load average at start", "?")))
+            .append(" at the start, ").append(escape(about.getOrDefault("load average at end", "?"))).append(" at the end, on ")
+            .append(escape(about.getOrDefault("cores", "?"))).append(" cores. Spread (max - min) / median of each cell's iterations: ")
+            .append(escape(noise.summary())).append(". A difference smaller than the cells' spread is noise.</p>\n");
+        html.append("<h2>Targets</h2>\n<table>");
+        for (final Targets.Result target : targets) {
+            html.append("<tr><td>").append(escape(target.name())).append("</td><td>").append(escape(target.figure()))
+                .append("</td><td class=\"").append(target.status().name().toLowerCase(Locale.ROOT)).append("\">")
+                .append(escape(target.verdict())).append("</td></tr>");
         }
         html.append("</table>\n");
-        for (final Scenario scenario : figures.scenarios()) {
-            chart(html, figures, scenario);
+        lineCharts(html, figures, baseline);
+        if (figures.scenarios().size() <= MAX_BAR_CHARTS) {
+            html.append("<h2>Scenarios</h2>\n");
+            for (final Scenario scenario : figures.scenarios()) {
+                html.append("<h3>").append(escape(scenario.title())).append("</h3>\n");
+                SvgCharts.bars(html, figures, scenario, baseline);
+            }
         }
+        cells(html, figures);
         html.append("<h2>Columns</h2>\n<table>");
         for (final Alternative column : figures.columns()) {
             html.append("<tr><th>").append(escape(column.column())).append("</th><td>").append(escape(column.label()))
@@ -40,41 +78,72 @@ final class HtmlReport {
         return html.append("</table>\n</body></html>\n").toString();
     }
 
-    private static void chart(final StringBuilder html, final Figures figures, final Scenario scenario) {
-        double max = 0;
-        for (final Alternative column : figures.columns()) {
-            final double m = figures.median(scenario, column);
-            if (!Double.isNaN(m)) {
-                max = Math.max(max, m);
-            }
+    /** Objects/s against bulk size per cache mode, n_keep and threads; against threads per the rest. */
+    private static void lineCharts(final StringBuilder html, final Figures figures, final Baseline baseline) {
+        final Map<String, List<Scenario>> byBulk = group(figures, s -> s.getBulk() == s.putBulk()
+            ? s.cache() + "|" + s.nKeep() + "|" + s.threads() : null);
+        final Map<String, List<Scenario>> byThreads = group(figures,
+            s -> s.cache() + "|" + s.getBulk() + "|" + s.putBulk() + "|" + s.nKeep());
+        if (!byBulk.isEmpty()) {
+            html.append("<h2>Objects/s against bulk size</h2>\n");
         }
-        final double best = figures.bestPeer(scenario);
-        final int height = ROW * figures.columns().size() + 4;
-        html.append("<h2>").append(escape(scenario.title())).append("</h2>\n")
-            .append(String.format(Locale.ROOT, "<svg width=\"%d\" height=\"%d\" role=\"img\" aria-label=\"%s\">\n",
-                LABEL_WIDTH + BAR_WIDTH + 170, height, escape(scenario.id())));
-        int y = 2;
-        for (final Alternative column : figures.columns()) {
-            final double m = figures.median(scenario, column);
-            html.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>", y + 15, escape(column.column())));
-            if (Double.isNaN(m)) {
-                final String note = figures.note(scenario, column);
-                html.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" fill=\"#777\">%s</text>\n",
-                    LABEL_WIDTH, y + 15, escape(note == null ? "not run" : note)));
-            } else {
-                final double width = max > 0 ? Math.max(1, BAR_WIDTH * m / max) : 1;
-                html.append(String.format(Locale.ROOT,
-                    "<rect class=\"%s\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>"
-                        + "<text x=\"%.1f\" y=\"%d\">%s  %s</text>\n",
-                    column.kind().name().toLowerCase(Locale.ROOT), LABEL_WIDTH, y + 2, width, ROW - 6,
-                    LABEL_WIDTH + width + 6, y + 15, Tables.rate(m), Tables.ratio(m, best)));
-            }
-            y += ROW;
+        for (final List<Scenario> points : byBulk.values()) {
+            points.sort((a, b) -> Integer.compare(a.getBulk(), b.getBulk()));
+            final Scenario first = points.get(0);
+            html.append("<h3>").append(escape(first.title().replaceFirst(", bulk \\d+", ""))).append("</h3>\n");
+            SvgCharts.lines(html, figures, points, labels(points, s -> String.valueOf(s.getBulk())), "objects per get and per put", baseline);
         }
-        html.append("</svg>\n");
+        if (!byThreads.isEmpty()) {
+            html.append("<h2>Objects/s against threads</h2>\n");
+        }
+        for (final List<Scenario> points : byThreads.values()) {
+            points.sort((a, b) -> Integer.compare(a.threads(), b.threads()));
+            html.append("<h3>").append(escape(points.get(0).title().replaceFirst(", \\d+ threads?$", ""))).append("</h3>\n");
+            SvgCharts.lines(html, figures, points, labels(points, s -> String.valueOf(s.threads())), "threads", baseline);
+        }
     }
 
-    private static String escape(final String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    /** Scenarios by key (null: in no group), keeping groups of two or more. */
+    private static Map<String, List<Scenario>> group(final Figures figures, final Function<Scenario, String> key) {
+        final Map<String, List<Scenario>> groups = new LinkedHashMap<>();
+        for (final Scenario scenario : figures.scenarios()) {
+            final String k = key.apply(scenario);
+            if (k != null) {
+                groups.computeIfAbsent(k, x -> new ArrayList<>()).add(scenario);
+            }
+        }
+        groups.values().removeIf(points -> points.size() < 2);
+        return groups;
+    }
+
+    private static List<String> labels(final List<Scenario> points, final Function<Scenario, String> label) {
+        return points.stream().map(label).toList();
+    }
+
+    /** Every cell, as results.json has it: median (min..max), or why there is none. */
+    private static void cells(final StringBuilder html, final Figures figures) {
+        html.append("<h2>All cells</h2>\n<table class=\"cells\"><tr><th>scenario</th>");
+        for (final Alternative column : figures.columns()) {
+            html.append("<th>").append(escape(column.column())).append("</th>");
+        }
+        html.append("</tr>\n");
+        for (final Scenario scenario : figures.scenarios()) {
+            html.append("<tr><th>").append(escape(scenario.title())).append("</th>");
+            for (final Alternative column : figures.columns()) {
+                final String cell = escape(scenario.id() + "|" + column.column());
+                final double m = figures.median(scenario, column);
+                if (Double.isNaN(m)) {
+                    final String note = figures.note(scenario, column);
+                    html.append("<td class=\"note\" data-cell=\"").append(cell).append("\">")
+                        .append(escape(note == null ? "not run" : note)).append("</td>");
+                } else {
+                    html.append("<td data-cell=\"").append(cell).append("\" data-median=\"").append(JsonReport.number(m)).append("\">")
+                        .append(Tables.rate(m)).append(" (").append(Tables.rate(figures.min(scenario, column))).append("..")
+                        .append(Tables.rate(figures.max(scenario, column))).append(")</td>");
+                }
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</table>\n");
     }
 }

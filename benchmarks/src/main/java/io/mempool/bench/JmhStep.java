@@ -48,9 +48,10 @@ final class JmhStep {
             .measurementTime(TimeValue.milliseconds(options.iterationMs))
             .shouldFailOnError(true)
             .output(log.toString());
-        if (column.kind() == Alternative.Kind.JMEMPOOL) {
-            builder.param("ops", column.column()).param("cache", scenario.cache().name());
+        if (column.runsJmempool()) {
+            builder.param("cache", scenario.cache().name());
         }
+        column.params().forEach(builder::param);
         final List<Double> scores = new ArrayList<>();
         try {
             for (final RunResult result : new Runner(builder.build()).run()) {

@@ -4,19 +4,42 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** {@code results.json}: the settings, the machine, and every iteration's objects/s per scenario and column. */
+/**
+ * {@code results.json}: the settings, the machine and its noise, the targets, and every iteration's objects/s
+ * (with median, min and max) per scenario and column. {@code --baseline} reads it back ({@link Baseline}).
+ */
 final class JsonReport {
     private JsonReport() {
     }
 
-    static String render(final Figures figures, final Map<String, String> about) {
+    /**
+     * @param figures the run's figures.
+     * @param about   the settings and the machine, in order.
+     * @param targets the targets' outcomes.
+     * @param noise   the run's noise.
+     * @return the document.
+     */
+    static String render(final Figures figures, final Map<String, String> about, final List<Targets.Result> targets,
+                         final Noise noise) {
         final StringBuilder json = new StringBuilder("{\n  \"about\": {");
         String sep = "\n";
         for (final Map.Entry<String, String> entry : about.entrySet()) {
             json.append(sep).append("    ").append(quote(entry.getKey())).append(": ").append(quote(entry.getValue()));
             sep = ",\n";
         }
-        json.append("\n  },\n  \"unit\": \"objects/s\",\n  \"columns\": [");
+        json.append("\n  },\n  \"noise\": {\"cells\": ").append(noise.cells())
+            .append(", \"medianSpread\": ").append(number(noise.medianSpread()))
+            .append(", \"worstSpread\": ").append(number(noise.worstSpread()))
+            .append(", \"worstCell\": ").append(quote(noise.worstCell())).append("},\n  \"targets\": [");
+        sep = "\n";
+        for (final Targets.Result target : targets) {
+            json.append(sep).append("    {\"name\": ").append(quote(target.name()))
+                .append(", \"figure\": ").append(quote(target.figure()))
+                .append(", \"status\": ").append(quote(target.status().name().toLowerCase(Locale.ROOT)))
+                .append(", \"verdict\": ").append(quote(target.verdict())).append('}');
+            sep = ",\n";
+        }
+        json.append("\n  ],\n  \"unit\": \"objects/s\",\n  \"columns\": [");
         sep = "\n";
         for (final Alternative column : figures.columns()) {
             json.append(sep).append("    {\"name\": ").append(quote(column.column()))
@@ -52,6 +75,8 @@ final class JsonReport {
         final List<Double> samples = figures.samples(scenario, column);
         final double median = figures.median(scenario, column);
         json.append("{\"median\": ").append(number(median))
+            .append(", \"min\": ").append(number(figures.min(scenario, column)))
+            .append(", \"max\": ").append(number(figures.max(scenario, column)))
             .append(", \"ratioToBestPeer\": ").append(number(median / figures.bestPeer(scenario)))
             .append(", \"iterations\": [");
         for (int i = 0; i < samples.size(); i++) {
@@ -65,7 +90,11 @@ final class JsonReport {
         json.append('}');
     }
 
-    private static String number(final double value) {
+    /**
+     * @param value a figure.
+     * @return it as results.json writes it (4 significant digits), or {@code null} for NaN.
+     */
+    static String number(final double value) {
         return Double.isNaN(value) || Double.isInfinite(value) ? "null" : String.format(Locale.ROOT, "%.4g", value);
     }
 

@@ -68,18 +68,31 @@ public class MempoolPerf extends PoolPerf {
         mp.close();
     }
 
-    /** Gets and puts through the thread's default cache, or a user cache, or (null cache, no cache) the store. */
-    private static final class MempoolTable implements ThreadTable {
+    @Override
+    long outstanding() {
+        return mp.inUseCount();
+    }
+
+    /** @return the pool, for a subclass's tables. */
+    final Mempool pool() {
+        return mp;
+    }
+
+    /**
+     * Gets and puts through the thread's default cache, or a user cache, or (null cache, no cache) the store;
+     * writes one long at the handle, which is the object's address (DESIGN §2; {@link Rounds#write}), so the
+     * cell measures the pool and not the flyweight's.
+     */
+    private static final class MempoolTable extends HandleTable {
         private final Mempool mp;
         private final MempoolCache userCache;
         private final boolean viaDefaultCache;
-        private final long[] objs;
 
         MempoolTable(final Mempool mp, final MempoolCache userCache, final int slots) {
+            super(slots);
             this.mp = mp;
             this.userCache = userCache;
             this.viaDefaultCache = userCache == null && mp.cacheSize() > 0;
-            this.objs = new long[slots];
         }
 
         @Override

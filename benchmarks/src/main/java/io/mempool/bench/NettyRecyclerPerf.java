@@ -1,6 +1,7 @@
 package io.mempool.bench;
 
 import io.netty.util.Recycler;
+import org.agrona.BufferUtil;
 
 import java.nio.ByteBuffer;
 
@@ -87,10 +88,27 @@ public class NettyRecyclerPerf extends PoolPerf {
         }
 
         @Override
+        public void write(final int offset, final int n) {
+            for (int i = offset, end = offset + n; i < end; i++) {
+                objs[i].buffer.putLong(0, i);
+            }
+        }
+
+        @Override
         public void put(final int offset, final int n) {
             for (int i = offset, end = offset + n; i < end; i++) {
                 objs[i].recycle();
             }
+        }
+
+        @Override
+        public long read(final int slot) {
+            return objs[slot].buffer.getLong(0);
+        }
+
+        @Override
+        public long address(final int slot) {
+            return BufferUtil.address(objs[slot].buffer);
         }
     }
 }

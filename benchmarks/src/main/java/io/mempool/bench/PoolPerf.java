@@ -39,12 +39,17 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-// Agrona needs jdk.internal.misc; Netty frees direct buffers without a Cleaner given java.nio.
-@Fork(value = 1, jvmArgsAppend = {
-    "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED",
-    "-Dio.netty.tryReflectionSetAccessible=true"})
+@Fork(value = 1, jvmArgsAppend = {PoolPerf.ADD_EXPORTS, PoolPerf.ADD_OPENS, PoolPerf.NETTY_REFLECTION, PoolPerf.QUIET_SLF4J})
 public abstract class PoolPerf {
+    /** Agrona reaches jdk.internal.misc.Unsafe (DESIGN §1). */
+    static final String ADD_EXPORTS = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
+    /** Netty frees direct buffers without a Cleaner when java.nio is open to it... */
+    static final String ADD_OPENS = "--add-opens=java.base/java.nio=ALL-UNNAMED";
+    /** ...and it tries the reflection that needs. */
+    static final String NETTY_REFLECTION = "-Dio.netty.tryReflectionSetAccessible=true";
+    /** Jetty and Undertow log through SLF4J, which warns on stderr that no backend is bound. */
+    static final String QUIET_SLF4J = "-Dslf4j.internal.verbosity=ERROR";
+
     /** Objects per get (DPDK's {@code n_get_bulk}). */
     @Param({"1", "4", "8", "32", "64", "128", "256", "512"})
     public int getBulk;
@@ -65,21 +70,42 @@ public abstract class PoolPerf {
      */
     @Setup(Level.Trial)
     public void setUp(final BenchmarkParams params) {
-        final int threads = params.getThreads();
+        final String reason = start(params.getThreads());
+        if (reason != null) {
+            System.out.println("# skipped: " + reason);
+        }
+    }
+
+    /**
+     * Opens the pool for {@code threads} threads and a table for each, unless the combination is skipped.
+     * The JMH setup calls it; tests call it directly.
+     *
+     * @param threads the threads that will share the pool.
+     * @return why the combination is skipped (then nothing was opened), or null.
+     */
+    final String start(final int threads) {
         String reason = Rounds.skipReason(nKeep, getBulk, putBulk);
         if (reason == null) {
             reason = skipReason(threads);
         }
         if (reason != null) {
             skipped = true;
-            System.out.println("# skipped: " + reason);
-            return;
+            return reason;
         }
         open(Rounds.poolSize(threads), threads);
         tables = new ThreadTable[threads];
         for (int i = 0; i < threads; i++) {
             tables[i] = newTable(nKeep);
         }
+        return null;
+    }
+
+    /**
+     * @param index a benchmark thread's index.
+     * @return that thread's table (tests drive it directly).
+     */
+    final ThreadTable table(final int index) {
+        return tables[index];
     }
 
     /** Closes the tables, then the pool. */
@@ -147,4 +173,14 @@ public abstract class PoolPerf {
 
     /** Frees the pool. */
     protected abstract void close();
+
+    /**
+     * For tests, with every thread's objects put back and no benchmark thread running: the objects the
+     * pool counts as handed out and not returned, by the pool's own accounting.
+     *
+     * @return that count, or -1 if the pool keeps none (then a test checks reuse instead).
+     */
+    long outstanding() {
+        return -1;
+    }
 }

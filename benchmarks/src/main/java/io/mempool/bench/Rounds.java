@@ -1,9 +1,13 @@
 package io.mempool.bench;
 
+import org.agrona.UnsafeApi;
+
 /**
  * The workload of DPDK's {@code test_mempool_perf} ({@code test_loop}), shared by every benchmark so
  * that jmempool and its peers run the same loop: a round gets {@code nKeep} objects in bulks of
- * {@code getBulk}, then puts all of them back in bulks of {@code putBulk}; a get failure aborts.
+ * {@code getBulk}, writing one long into each object got, then puts all of them back in bulks of
+ * {@code putBulk}; a get failure aborts. (DPDK's loop does not touch the objects; ours does, so that no
+ * cell can hand out memory nobody could use, and so does our DPDK harness.)
  */
 final class Rounds {
     /** Objects got (and put) per JMH invocation: the largest {@code nKeep}, so every nKeep divides it. */
@@ -59,11 +63,36 @@ final class Rounds {
                 if (!table.get(i, getBulk)) {
                     throw getFailed(i, getBulk, nKeep);
                 }
+                table.write(i, getBulk);
             }
             for (int i = 0; i < nKeep; i += putBulk) {
                 table.put(i, putBulk);
             }
         }
+    }
+
+    /**
+     * Stores each slot's index at the start of the objects that the handles in {@code objs[offset, offset + n)}
+     * point at. jmempool's handles and the floor's are the objects' addresses (DESIGN §2), so this is one
+     * plain 64-bit store at the address, as the DPDK harness's; the documented flyweight ({@code Mempool.wrap}
+     * then {@code UnsafeBuffer.putLong}) adds a check and the flyweight's own field stores to each object.
+     *
+     * @param objs   the handles.
+     * @param offset the first slot.
+     * @param n      how many.
+     */
+    static void write(final long[] objs, final int offset, final int n) {
+        for (int i = offset, end = offset + n; i < end; i++) {
+            UnsafeApi.putLong(objs[i], i);
+        }
+    }
+
+    /**
+     * @param address an object's address.
+     * @return the long at its start.
+     */
+    static long read(final long address) {
+        return UnsafeApi.getLong(address);
     }
 
     private static IllegalStateException getFailed(final int slot, final int getBulk, final int nKeep) {

@@ -1,15 +1,19 @@
 package io.mempool.bench;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The comparison as text: one row per scenario, one column per ops name, peer and DPDK, each cell the
- * median objects/s and its ratio to the row's best peer; then the README's targets.
+ * The comparison as text: a column per scenario (numbered, titled above), a row per ops name, floor, peer and
+ * DPDK, each cell the median objects/s and its ratio to the row's best peer; then each row's standing, the
+ * targets, the noise, and with a baseline the new figures over the old.
  */
 final class Tables {
-    private static final int FIRST = 40;
-    private static final int CELL = 16;
+    private static final int NAME = 16;
+    private static final int CELL = 15;
+    private static final int SCENARIOS_PER_BLOCK = 6;
+    private static final int TITLE = 44;
 
     private Tables() {
     }
@@ -41,61 +45,106 @@ final class Tables {
             ? "-" : String.format(Locale.ROOT, "%.2fx", value / baseline);
     }
 
-    static void print(final Figures figures, final PrintStream out) {
+    /**
+     * Prints the whole report.
+     *
+     * @param figures  the run's figures.
+     * @param targets  the targets' outcomes.
+     * @param noise    the run's noise.
+     * @param baseline a previous run to compare with, or null.
+     * @param out      where it goes.
+     */
+    static void print(final Figures figures, final List<Targets.Result> targets, final Noise noise, final Baseline baseline,
+                      final PrintStream out) {
         out.println();
-        out.println("objects/s, median of the measurement iterations (ratio to the row's best peer)");
-        final StringBuilder header = new StringBuilder(pad("scenario", FIRST));
+        out.println("objects/s, median of the measurement iterations (ratio to the row's best Java peer)");
+        grid(figures, out, (scenario, column) -> {
+            final double m = figures.median(scenario, column);
+            return Double.isNaN(m) ? "-" : rate(m) + " " + ratio(m, figures.bestPeer(scenario));
+        });
+        out.println();
         for (final Alternative column : figures.columns()) {
-            header.append(pad(column.column(), CELL));
+            out.println("  " + pad(column.column(), NAME) + column.label());
         }
-        out.println(header.toString().stripTrailing());
-        for (final Scenario scenario : figures.scenarios()) {
-            final double best = figures.bestPeer(scenario);
-            final StringBuilder row = new StringBuilder(pad(scenario.title(), FIRST));
-            for (final Alternative column : figures.columns()) {
+        standing(figures, out);
+        out.println();
+        out.println("targets (issue 12; same run, medians; not asserted)");
+        for (final Targets.Result target : targets) {
+            out.println("  " + pad(target.name(), 72) + pad(target.figure(), 26) + target.verdict());
+        }
+        out.println();
+        out.println("noise: " + noise.summary());
+        if (baseline != null) {
+            out.println();
+            out.println("this run over the baseline " + baseline.label() + " (median / median; ! where the min-max ranges do not overlap)");
+            grid(figures, out, (scenario, column) -> {
+                final Baseline.Cell before = baseline.cell(scenario, column);
                 final double m = figures.median(scenario, column);
-                row.append(pad(Double.isNaN(m) ? "-" : rate(m) + " " + ratio(m, best), CELL));
+                if (before == null || Double.isNaN(m)) {
+                    return "-";
+                }
+                final boolean apart = figures.max(scenario, column) < before.min() || figures.min(scenario, column) > before.max();
+                return ratio(m, before.median()) + (apart ? " !" : "");
+            });
+        }
+    }
+
+    /** What one cell of a grid shows. */
+    @FunctionalInterface
+    private interface CellText {
+        String of(Scenario scenario, Alternative column);
+    }
+
+    /** Scenarios across (numbered, in blocks), columns down. */
+    private static void grid(final Figures figures, final PrintStream out, final CellText cell) {
+        final List<Scenario> scenarios = figures.scenarios();
+        for (int first = 0; first < scenarios.size(); first += SCENARIOS_PER_BLOCK) {
+            final int end = Math.min(scenarios.size(), first + SCENARIOS_PER_BLOCK);
+            for (int i = first; i < end; i++) {
+                out.println("  [" + (i + 1) + "] " + scenarios.get(i).title());
             }
-            out.println(row.toString().stripTrailing());
+            final StringBuilder header = new StringBuilder(pad("", NAME));
+            for (int i = first; i < end; i++) {
+                header.append(pad("[" + (i + 1) + "]", CELL));
+            }
+            out.println(header.toString().stripTrailing());
+            for (final Alternative column : figures.columns()) {
+                final StringBuilder row = new StringBuilder(pad(column.column(), NAME));
+                for (int i = first; i < end; i++) {
+                    row.append(pad(cell.of(scenarios.get(i), column), CELL));
+                }
+                out.println(row.toString().stripTrailing());
+            }
         }
-        out.println();
-        for (final Alternative column : figures.columns()) {
-            out.println("  " + pad(column.column(), CELL) + column.label());
-        }
-        targets(figures, out);
     }
 
     /**
-     * The README's targets, against DPDK and the row's best peer: for ring_mp_mc (DPDK's own ops, like for
-     * like) and for the row's best ops where that is another.
+     * Each row's standing: ring_mp_mc (DPDK's own ops, like for like) and the row's best ops where that is
+     * another, against DPDK, the best peer, the floor, and for a row with several threads, the same row on one.
      */
-    private static void targets(final Figures figures, final PrintStream out) {
+    private static void standing(final Figures figures, final PrintStream out) {
         out.println();
-        out.println("targets (not asserted): ring_mp_mc and the row's best ops, vs DPDK and vs the best peer");
+        out.println("per row: ring_mp_mc and the row's best ops, vs DPDK, the best peer, the floor (and 1 thread)");
         for (final Scenario scenario : figures.scenarios()) {
-            final Scenario oneThread = oneThread(figures, scenario);
+            final Scenario one = scenario.withThreads(1);
+            final Scenario oneThread = scenario.threads() > 1 && figures.scenarios().contains(one) ? one : null;
             final Alternative best = figures.best(scenario, Alternative.Kind.JMEMPOOL);
             for (final Alternative ops : figures.columns()) {
-                if (ops == best || ops.kind() == Alternative.Kind.JMEMPOOL && ops.column().equals("ring_mp_mc")) {
-                    out.println(target(figures, scenario, ops, oneThread));
+                if (ops == best || ops.kind() == Alternative.Kind.JMEMPOOL && ops.column().equals(Alternative.DPDK_OPS)) {
+                    out.println(standing(figures, scenario, ops, oneThread));
                 }
             }
         }
     }
 
-    /** The same row with one thread, for a row with several; null if there is none. */
-    private static Scenario oneThread(final Figures figures, final Scenario scenario) {
-        final Scenario one = new Scenario(scenario.cache(), scenario.getBulk(), scenario.putBulk(), scenario.nKeep(), 1);
-        return scenario.threads() > 1 && figures.scenarios().contains(one) ? one : null;
-    }
-
-    private static String target(final Figures figures, final Scenario scenario, final Alternative ops,
-                                 final Scenario oneThread) {
+    private static String standing(final Figures figures, final Scenario scenario, final Alternative ops,
+                                   final Scenario oneThread) {
         final double m = figures.median(scenario, ops);
         final Alternative peer = figures.best(scenario, Alternative.Kind.PEER);
-        final StringBuilder line = new StringBuilder("  " + pad(scenario.title(), FIRST) + pad(ops.column(), CELL)
-            + pad(rate(m), 9) + "vs dpdk " + pad(ratio(m, figures.median(scenario, Alternative.DPDK)), 8)
-            + "vs " + (peer == null ? "peers -" : peer.column() + " " + ratio(m, figures.median(scenario, peer))));
+        final StringBuilder line = new StringBuilder("  " + pad(scenario.title(), TITLE) + pad(ops.column(), NAME)
+            + pad(rate(m), 9) + "vs dpdk " + pad(ratio(m, figures.median(scenario, Alternative.DPDK)), 7)
+            + "vs " + (peer == null ? "peers -" : peer.column() + " " + ratio(m, figures.median(scenario, peer)))
+            + ", vs floor " + ratio(m, figures.median(scenario, Alternative.FLOOR)));
         if (oneThread != null) {
             line.append(", vs 1 thread ").append(ratio(m, figures.median(oneThread, ops)));
         }

@@ -53,17 +53,29 @@ class CompareCommandTest {
             "--iteration-ms", "20", "--dpdk", "off", "--out", dir.toString());
         assertEquals(0, code, out() + errBytes.toString(StandardCharsets.UTF_8));
         final String out = out();
-        assertTrue(out.contains("[  1/2] default_g32_p32_k128_t1"), out);
-        assertTrue(out.lines().anyMatch(l -> l.startsWith("scenario") && l.contains("ring_mp_mc")
-            && l.contains("jctools_mpmc") && l.contains("dpdk")), out);
-        assertTrue(out.lines().anyMatch(l -> l.startsWith("cache 512, bulk 32, n_keep 128, 1 thread")
-            && l.contains("1.00x")), out);
+        assertTrue(out.contains("[  1/3] default_g32_p32_k128_t1"), out);
+        assertTrue(out.contains("  [1] cache 512, bulk 32, n_keep 128, 1 thread"), out);
+        for (final String column : new String[] {"ring_mp_mc", "get_put", "floor", "jctools_mpmc", "dpdk"}) {
+            assertTrue(out.lines().anyMatch(l -> l.startsWith(column + " ")), column + " has a row:\n" + out);
+        }
+        assertTrue(out.lines().anyMatch(l -> l.matches("jctools_mpmc +[0-9.]+[kMG] 1\\.00x")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("get_put +-")), out);
         final String json = Files.readString(dir.resolve("results.json"));
         assertTrue(json.contains("\"id\": \"default_g32_p32_k128_t1\""), json);
         assertTrue(json.matches("(?s).*\"ring_mp_mc\": \\{\"median\": [0-9.e+]+, .*"), json);
         assertTrue(json.contains("\"note\": \"--dpdk off\""), json);
+        assertTrue(json.contains("\"verdict\": \"not measured (--dpdk off)\""), json);
         final String html = Files.readString(dir.resolve("index.html"));
-        assertTrue(html.contains("<svg") && html.contains("class=\"jmempool\"") && html.contains("class=\"peer\""), html);
+        assertTrue(html.contains("<svg") && html.contains("data-cell=\"default_g32_p32_k128_t1|ring_mp_mc\""), html);
+        assertTrue(out.contains("targets (issue 12") && out.contains("noise: "), out);
+
+        outBytes.reset();
+        final Path after = dir.resolve("after");
+        assertEquals(0, run("compare", "--ops", "ring_mp_mc", "--peers", "none", "--scenarios", "default_g32_p32_k128_t1",
+            "--warmups", "0", "--iterations", "2", "--iteration-ms", "20", "--forks", "0", "--dpdk", "off",
+            "--baseline", dir.resolve("results.json").toString(), "--out", after.toString()), out());
+        assertTrue(out().contains("this run over the baseline results.json"), out());
+        assertTrue(Files.readString(after.resolve("index.html")).contains("class=\"base\""));
     }
 
     @Test
@@ -72,6 +84,7 @@ class CompareCommandTest {
         assertTrue(errBytes.toString(StandardCharsets.UTF_8).contains("ops: no_such_ops (expected: one of ["));
         assertEquals(2, run("compare", "--iterations", "0"));
         assertEquals(2, run("compare", "--scenarios", "default_g512_p512_k32_t1"));
+        assertEquals(2, run("compare", "--baseline"));
     }
 
     @Test
@@ -82,6 +95,11 @@ class CompareCommandTest {
         assertTrue(MempoolPerf.singleSided("ring_sp_mc") && MempoolPerf.singleSided("agrona_sp_sc"));
         assertFalse(MempoolPerf.singleSided("ring_mt_rts") || MempoolPerf.singleSided("stack"));
         assertTrue(Scenario.full().stream().noneMatch(s -> s.nKeep() < s.getBulk() || s.nKeep() < s.putBulk()));
+        assertTrue(Scenario.matrix().stream().allMatch(s -> Rounds.skipReason(s.nKeep(), s.getBulk(), s.putBulk()) == null));
+        assertTrue(Scenario.matrix().containsAll(Scenario.threadCounts().stream()
+            .map(Scenario.defaults().get(0)::withThreads).toList()), "the headline on every thread count");
+        assertEquals(1, Scenario.threadCounts().get(0));
+        assertTrue(Scenario.threadCounts().contains(2));
     }
 
     /** A third party's ops whose name says nothing of its promises: only requiredFlags() does. */

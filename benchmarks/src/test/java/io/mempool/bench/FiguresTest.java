@@ -54,10 +54,10 @@ class FiguresTest {
         assertEquals("-", Tables.ratio(1, Double.NaN));
         assertEquals("\"a\\\"b\\\\c\\n\\u0001\"", JsonReport.quote("a\"b\\c\n\u0001"));
         figures.note(CACHED, Alternative.DPDK, "<install> & re-run");
-        final String html = HtmlReport.render(figures, Map.of("k", "v<"));
+        final String html = HtmlReport.render(figures, Map.of("k", "v<"), Targets.evaluate(figures), Noise.of(figures), null);
         assertTrue(html.contains("&lt;install&gt; &amp; re-run") && html.contains("v&lt;"), html);
-        final String json = JsonReport.render(figures, Map.of());
-        assertTrue(json.contains("\"dpdk\": {\"median\": null, \"ratioToBestPeer\": null, \"iterations\": [], "
+        final String json = JsonReport.render(figures, Map.of(), Targets.evaluate(figures), Noise.of(figures));
+        assertTrue(json.contains("\"dpdk\": {\"median\": null, \"min\": null, \"max\": null, \"ratioToBestPeer\": null, \"iterations\": [], "
             + "\"note\": \"<install> & re-run\"}"), json);
     }
 }

@@ -1,0 +1,80 @@
+package io.mempool.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A previous run's figures, read from its {@code results.json} ({@code compare --baseline}), so that the
+ * table and the charts show the new run beside the old one: a change's before and after. Cells are matched
+ * by scenario id and column name; rows or columns only one run has are left out. Immutable.
+ */
+final class Baseline {
+    /**
+     * One cell of the previous run.
+     *
+     * @param median the median objects/s.
+     * @param min    the lowest iteration.
+     * @param max    the highest iteration.
+     */
+    record Cell(double median, double min, double max) {
+    }
+
+    private final String label;
+    private final Map<String, Cell> cells;
+
+    private Baseline(final String label, final Map<String, Cell> cells) {
+        this.label = label;
+        this.cells = cells;
+    }
+
+    /**
+     * @param file a {@code results.json} that {@code compare} wrote.
+     * @return its figures.
+     * @throws IOException              if it cannot be read.
+     * @throws IllegalArgumentException if it is not such a file.
+     */
+    static Baseline load(final Path file) throws IOException {
+        final Object root = JsonReader.parse(Files.readString(file, StandardCharsets.UTF_8));
+        if (!(root instanceof Map<?, ?> doc) || !(doc.get("scenarios") instanceof List<?> scenarios)) {
+            throw new IllegalArgumentException("baseline: " + file + " (expected: a results.json written by compare)");
+        }
+        final Map<String, Cell> cells = new HashMap<>();
+        for (final Object item : scenarios) {
+            final Map<?, ?> scenario = (Map<?, ?>) item;
+            final Map<?, ?> results = (Map<?, ?>) scenario.get("results");
+            for (final Map.Entry<?, ?> result : results.entrySet()) {
+                final Map<?, ?> cell = (Map<?, ?>) result.getValue();
+                if (cell.get("median") instanceof Double median && cell.get("iterations") instanceof List<?> iterations
+                    && !iterations.isEmpty()) {
+                    final double[] values = iterations.stream().mapToDouble(v -> (Double) v).toArray();
+                    final double min = Arrays.stream(values).min().orElseThrow();
+                    final double max = Arrays.stream(values).max().orElseThrow();
+                    cells.put(scenario.get("id") + "|" + result.getKey(), new Cell(median, min, max));
+                }
+            }
+        }
+        final Object about = doc.get("about");
+        final Object date = about instanceof Map<?, ?> a ? a.get("date") : null;
+        return new Baseline(file.getFileName() + (date == null ? "" : " of " + date), cells);
+    }
+
+    /** @return what the baseline is: its file name and date. */
+    String label() {
+        return label;
+    }
+
+    /**
+     * @param scenario a row.
+     * @param column   a column.
+     * @return the previous run's cell, or null if it had none.
+     */
+    Cell cell(final Scenario scenario, final Alternative column) {
+        return cells.get(scenario.id() + "|" + column.column());
+    }
+}
