@@ -20,8 +20,9 @@ import java.util.Set;
  *
  * <p><b>Where the ring lives.</b> {@link #alloc} (a private pool) puts it on the heap; {@link #allocIn}
  * and {@link #attach} (a memzone, DESIGN §9) put it in the given off-heap range, laid out by
- * {@link LongRingDescriptor}. A short JMH run (LongRingPerf, on a busy 2-core machine) found the heap ring
- * at least as fast as the off-heap one, so private pools keep it.
+ * {@link LongRingDescriptor}. A short JMH run (benchmarks' {@code LongRingPerf}, on a busy 2-core machine)
+ * found no difference beyond its noise between the two, so private pools keep the heap ring, which needs
+ * neither native memory nor Agrona's flag.
  *
  * <p>Stateless and thread-safe; the store is as thread-safe as the subclass's sync modes make it, and
  * {@link #requiredFlags()} says so: a {@link SyncMode#SINGLE} producer side requires
@@ -84,7 +85,7 @@ abstract class AbstractRingOps implements MempoolOps<LongRing> {
         return newStore(Checks.notNull("config", config));
     }
 
-    /** Makes the ring of a private pool: on the heap, which measured at least as fast as off-heap. */
+    /** Makes the ring of a private pool: on the heap (see the class javadoc). */
     final LongRing newStore(final OpsConfig config) {
         return ringFor(config).build();
     }
