@@ -130,20 +130,24 @@ final class HtmlReport {
         for (final Scenario scenario : figures.scenarios()) {
             html.append("<tr><th>").append(escape(scenario.title())).append("</th>");
             for (final Alternative column : figures.columns()) {
-                final String cell = escape(scenario.id() + "|" + column.column());
-                final double m = figures.median(scenario, column);
-                if (Double.isNaN(m)) {
-                    final String note = figures.note(scenario, column);
-                    html.append("<td class=\"note\" data-cell=\"").append(cell).append("\">")
-                        .append(escape(note == null ? "not run" : note)).append("</td>");
-                } else {
-                    html.append("<td data-cell=\"").append(cell).append("\" data-median=\"").append(JsonReport.number(m)).append("\">")
-                        .append(Tables.rate(m)).append(" (").append(Tables.rate(figures.min(scenario, column))).append("..")
-                        .append(Tables.rate(figures.max(scenario, column))).append(")</td>");
-                }
+                cell(html, figures, Figures.cellKey(scenario, column), scenario.id() + "|" + column.column());
             }
             html.append("</tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /** One cell of a table: median (min..max), or why there is none; {@code cell} names it as results.json does. */
+    private static void cell(final StringBuilder html, final Figures figures, final String key, final String cell) {
+        final double m = figures.median(key);
+        if (Double.isNaN(m)) {
+            final String note = figures.note(key);
+            html.append("<td class=\"note\" data-cell=\"").append(escape(cell)).append("\">")
+                .append(escape(note == null ? "not run" : note)).append("</td>");
+        } else {
+            html.append("<td data-cell=\"").append(escape(cell)).append("\" data-median=\"").append(JsonReport.number(m)).append("\">")
+                .append(Tables.rate(m)).append(" (").append(Tables.rate(figures.min(key))).append("..")
+                .append(Tables.rate(figures.max(key))).append(")</td>");
+        }
     }
 }

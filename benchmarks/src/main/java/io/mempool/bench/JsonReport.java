@@ -62,7 +62,7 @@ final class JsonReport {
             String cellSep = "\n";
             for (final Alternative column : figures.columns()) {
                 json.append(cellSep).append("      ").append(quote(column.column())).append(": ");
-                cell(json, figures, scenario, column);
+                cell(json, figures, Figures.cellKey(scenario, column), "ratioToBestPeer", figures.bestPeer(scenario));
                 cellSep = ",\n";
             }
             json.append("\n    }}");
@@ -71,19 +71,21 @@ final class JsonReport {
         return json.append("\n  ]\n}\n").toString();
     }
 
-    private static void cell(final StringBuilder json, final Figures figures, final Scenario scenario, final Alternative column) {
-        final List<Double> samples = figures.samples(scenario, column);
-        final double median = figures.median(scenario, column);
+    /** A cell by its {@link Figures} key: median, min, max, its median over {@code versus} as {@code ratioName}, iterations, note. */
+    private static void cell(final StringBuilder json, final Figures figures, final String key, final String ratioName,
+                             final double versus) {
+        final List<Double> samples = figures.samples(key);
+        final double median = figures.median(key);
         json.append("{\"median\": ").append(number(median))
-            .append(", \"min\": ").append(number(figures.min(scenario, column)))
-            .append(", \"max\": ").append(number(figures.max(scenario, column)))
-            .append(", \"ratioToBestPeer\": ").append(number(median / figures.bestPeer(scenario)))
+            .append(", \"min\": ").append(number(figures.min(key)))
+            .append(", \"max\": ").append(number(figures.max(key)))
+            .append(", ").append(quote(ratioName)).append(": ").append(number(median / versus))
             .append(", \"iterations\": [");
         for (int i = 0; i < samples.size(); i++) {
             json.append(i == 0 ? "" : ", ").append(number(samples.get(i)));
         }
         json.append(']');
-        final String note = figures.note(scenario, column);
+        final String note = figures.note(key);
         if (note != null) {
             json.append(", \"note\": ").append(quote(note));
         }
