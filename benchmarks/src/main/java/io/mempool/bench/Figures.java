@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The raw figures of a comparison: objects/s of every measurement iteration, per cell (a scenario and a
- * column, or a key of the caller's for a cell outside the grid), and why a cell has none. The figures of
- * columns that have no cache mode of ours (peers, the floor) are kept per {@link Scenario#peerKey()}, so one
- * run serves every cache mode of a row. Not thread-safe.
+ * The raw figures of a comparison: objects/s of every measurement iteration, per scenario and column (and
+ * per variant of the pipeline scenario, outside the grid), and why a cell has none. The figures of columns
+ * that have no cache mode of ours (peers, the floor) are kept per {@link Scenario#peerKey()}, so one run
+ * serves every cache mode of a row. Not thread-safe.
  */
 final class Figures {
     private final List<Scenario> scenarios;
@@ -47,7 +47,7 @@ final class Figures {
     }
 
     /**
-     * @param key    a cell's key: {@link #cellKey}, or one of a cell outside the grid.
+     * @param key    a cell's key: {@link #cellKey}, or a cell outside the grid ({@link PipelineRun.Variant#cellKey()}).
      * @param scores objects/s of iterations, appended to the cell's.
      */
     void add(final String key, final double[] scores) {
@@ -120,6 +120,16 @@ final class Figures {
     /** @return a cell's highest iteration, by key, or NaN if it has no figure. */
     double max(final String key) {
         return samples(key).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    /** @return whether the run has the pipeline scenario: figures or a note on either variant. */
+    boolean hasPipeline() {
+        for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
+            if (samples.containsKey(variant.cellKey()) || notes.containsKey(variant.cellKey())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the best peer's median in that row, or NaN if no peer ran. */

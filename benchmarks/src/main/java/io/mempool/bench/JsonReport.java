@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * {@code results.json}: the settings, the machine and its noise, the targets, and every iteration's objects/s
- * (with median, min and max) per scenario and column. {@code --baseline} reads it back ({@link Baseline}).
+ * (with median, min and max) per scenario and column; and, when the run had it, the pipeline scenario's two
+ * cells under {@code "pipeline"}, in the same form. {@code --baseline} reads it back ({@link Baseline}).
  */
 final class JsonReport {
     private JsonReport() {
@@ -68,7 +69,26 @@ final class JsonReport {
             json.append("\n    }}");
             sep = ",\n";
         }
-        return json.append("\n  ]\n}\n").toString();
+        json.append("\n  ]");
+        if (figures.hasPipeline()) {
+            pipeline(json, figures);
+        }
+        return json.append("\n}\n").toString();
+    }
+
+    /** The pipeline scenario: its id, title and description, and a cell per variant with its ratio to the one-JVM one. */
+    private static void pipeline(final StringBuilder json, final Figures figures) {
+        json.append(",\n  \"pipeline\": {\"id\": ").append(quote(PipelineRun.ID))
+            .append(", \"title\": ").append(quote(PipelineRun.TITLE))
+            .append(", \"what\": ").append(quote(PipelineRun.WHAT))
+            .append(", \"results\": {");
+        String sep = "\n";
+        for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
+            json.append(sep).append("    ").append(quote(variant.column())).append(": ");
+            cell(json, figures, variant.cellKey(), "ratioToOneJvm", figures.median(PipelineRun.Variant.ONE_JVM.cellKey()));
+            sep = ",\n";
+        }
+        json.append("\n  }}");
     }
 
     /** A cell by its {@link Figures} key: median, min, max, its median over {@code versus} as {@code ratioName}, iterations, note. */

@@ -80,6 +80,17 @@ final class PipelineRun {
     private PipelineRun() {
     }
 
+    /**
+     * @param figures a run's figures.
+     * @return the two-JVM median over the one-JVM one and both, e.g. {@code 0.82x (28.1M vs 34.2M)}, or {@code -}.
+     */
+    static String twoOverOne(final Figures figures) {
+        final double two = figures.median(Variant.TWO_JVMS.cellKey());
+        final double one = figures.median(Variant.ONE_JVM.cellKey());
+        return Double.isNaN(two) || Double.isNaN(one) ? "-"
+            : Tables.ratio(two, one) + " (" + Tables.rate(two) + " vs " + Tables.rate(one) + ")";
+    }
+
     /** @return where runtime directories go: {@code /dev/shm} (shared memory) where it exists, else the temp directory. */
     static Path defaultRoot() {
         final Path shm = Path.of("/dev/shm");

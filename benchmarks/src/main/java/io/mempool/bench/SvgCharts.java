@@ -18,6 +18,8 @@ final class SvgCharts {
         "#cd5c5c", "#9acd32", "#708090", "#bc8f8f"};
     private static final String FLOOR_COLOUR = "#000000";
     private static final String DPDK_COLOUR = "#e08a1e";
+    /** The pipeline's two JVMs, then its one JVM. */
+    private static final String[] PIPELINE_COLOURS = {"#7d3cbd", "#17a589"};
     private static final int LABEL = 150;
     private static final int BAR = 520;
     private static final int ROW = 22;
@@ -76,6 +78,21 @@ final class SvgCharts {
                 baseline == null ? null : baseline.cell(scenario, column)));
         }
         bars(svg, scenario.title(), bars);
+    }
+
+    /** The pipeline scenario: a bar per variant, each with its ratio to the one-JVM figure. */
+    static void pipelineBars(final StringBuilder svg, final Figures figures, final Baseline baseline) {
+        final double one = figures.median(PipelineRun.Variant.ONE_JVM.cellKey());
+        final List<Bar> bars = new ArrayList<>();
+        for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
+            final String key = variant.cellKey();
+            final double m = figures.median(key);
+            bars.add(new Bar(variant.column(), key, variant == PipelineRun.Variant.TWO_JVMS ? PIPELINE_COLOURS[0] : PIPELINE_COLOURS[1],
+                m, figures.min(key), figures.max(key), figures.note(key), variant.column() + ", " + PipelineRun.ID + ": " + Tables.rate(m)
+                + " objects/s (iterations " + Tables.rate(figures.min(key)) + ".." + Tables.rate(figures.max(key)) + ")",
+                Tables.rate(m) + "  " + Tables.ratio(m, one), baseline == null ? null : baseline.cell(key)));
+        }
+        bars(svg, PipelineRun.TITLE, bars);
     }
 
     /**
