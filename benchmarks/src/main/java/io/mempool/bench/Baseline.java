@@ -46,22 +46,29 @@ final class Baseline {
         }
         final Map<String, Cell> cells = new HashMap<>();
         for (final Object item : scenarios) {
-            final Map<?, ?> scenario = (Map<?, ?>) item;
-            final Map<?, ?> results = (Map<?, ?>) scenario.get("results");
-            for (final Map.Entry<?, ?> result : results.entrySet()) {
-                final Map<?, ?> cell = (Map<?, ?>) result.getValue();
-                if (cell.get("median") instanceof Double median && cell.get("iterations") instanceof List<?> iterations
-                    && !iterations.isEmpty()) {
-                    final double[] values = iterations.stream().mapToDouble(v -> (Double) v).toArray();
-                    final double min = Arrays.stream(values).min().orElseThrow();
-                    final double max = Arrays.stream(values).max().orElseThrow();
-                    cells.put(scenario.get("id") + "|" + result.getKey(), new Cell(median, min, max));
-                }
-            }
+            read((Map<?, ?>) item, cells);
+        }
+        if (doc.get("pipeline") instanceof Map<?, ?> pipeline) { // runs since the pipeline scenario, when they had it
+            read(pipeline, cells);
         }
         final Object about = doc.get("about");
         final Object date = about instanceof Map<?, ?> a ? a.get("date") : null;
         return new Baseline(file.getFileName() + (date == null ? "" : " of " + date), cells);
+    }
+
+    /** Adds a scenario's cells that have figures, by {@code id|column}. */
+    private static void read(final Map<?, ?> scenario, final Map<String, Cell> cells) {
+        final Map<?, ?> results = (Map<?, ?>) scenario.get("results");
+        for (final Map.Entry<?, ?> result : results.entrySet()) {
+            final Map<?, ?> cell = (Map<?, ?>) result.getValue();
+            if (cell.get("median") instanceof Double median && cell.get("iterations") instanceof List<?> iterations
+                && !iterations.isEmpty()) {
+                final double[] values = iterations.stream().mapToDouble(v -> (Double) v).toArray();
+                final double min = Arrays.stream(values).min().orElseThrow();
+                final double max = Arrays.stream(values).max().orElseThrow();
+                cells.put(scenario.get("id") + "|" + result.getKey(), new Cell(median, min, max));
+            }
+        }
     }
 
     /** @return what the baseline is: its file name and date. */
@@ -75,6 +82,14 @@ final class Baseline {
      * @return the previous run's cell, or null if it had none.
      */
     Cell cell(final Scenario scenario, final Alternative column) {
-        return cells.get(scenario.id() + "|" + column.column());
+        return cell(scenario.id() + "|" + column.column());
+    }
+
+    /**
+     * @param key a cell's {@code id|column}, e.g. {@link PipelineRun.Variant#cellKey()}.
+     * @return the previous run's cell, or null if it had none.
+     */
+    Cell cell(final String key) {
+        return cells.get(key);
     }
 }

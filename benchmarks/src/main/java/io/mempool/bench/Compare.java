@@ -20,7 +20,8 @@ import java.util.Set;
 /**
  * The {@code compare} command: every scenario against every ops name found, every peer and DPDK, one
  * short JMH fork per cell, cells interleaved (each round runs every column of a row before the next
- * row); then the table, {@code results.json} and {@code index.html}. Not thread-safe.
+ * row), and at the end of each round the pipeline scenario ({@link PipelineRun}); then the table,
+ * {@code results.json} and {@code index.html}. Not thread-safe.
  */
 final class Compare {
     /** A JVM's start, JMH's handshake and the trial setup, per fork, for the time estimate. */
@@ -29,7 +30,15 @@ final class Compare {
     private Compare() {
     }
 
+    /** One step of the run: a cell of the grid, or the pipeline scenario (no scenario of the grid, no column). */
     private record Step(int round, Scenario scenario, Alternative column) {
+        static Step pipeline(final int round) {
+            return new Step(round, null, null);
+        }
+
+        boolean isPipeline() {
+            return scenario == null;
+        }
     }
 
     /**
@@ -52,8 +61,11 @@ final class Compare {
         System.setProperty("jmh.ignoreLock", "true");
         final List<Step> steps = plan(options, columns, dpdk, figures);
         final double perStep = (options.warmups + options.iterations) * options.iterationMs / 1000.0 + FORK_OVERHEAD_S;
-        out.printf(Locale.ROOT, "compare (%s): %d scenarios x %d columns, %d steps, about %.0f s%n",
-            options.mode, options.scenarios.size(), columns.size(), steps.size(), steps.size() * perStep);
+        final int pipelineSteps = options.pipeline ? options.rounds : 0;
+        final double seconds = (steps.size() - pipelineSteps) * perStep + pipelineSteps * PipelineRun.estimateSeconds(
+            PipelineRun.warmups(options.warmups, options.iterationMs), options.iterations, options.iterationMs);
+        out.printf(Locale.ROOT, "compare (%s): %d scenarios x %d columns%s, %d steps, about %.0f s%n", options.mode,
+            options.scenarios.size(), columns.size(), options.pipeline ? " and " + PipelineRun.ID : "", steps.size(), seconds);
         final Map<String, String> about = about(options, dpdk);
         final Path log = outDir.resolve("jmh-last-step.log");
         int failures = 0;
@@ -62,19 +74,30 @@ final class Compare {
             final long start = System.nanoTime();
             String shown;
             try {
-                final double[] scores = step.column().kind() == Alternative.Kind.DPDK
-                    ? dpdk.run(step.scenario(), options)
-                    : JmhStep.run(step.column(), step.scenario(), options, log);
-                figures.add(step.scenario(), step.column(), scores);
-                shown = Tables.rate(figures.median(step.scenario(), step.column()));
+                if (step.isPipeline()) {
+                    shown = pipeline(options, figures);
+                } else {
+                    final double[] scores = step.column().kind() == Alternative.Kind.DPDK
+                        ? dpdk.run(step.scenario(), options)
+                        : JmhStep.run(step.column(), step.scenario(), options, log);
+                    figures.add(step.scenario(), step.column(), scores);
+                    shown = Tables.rate(figures.median(step.scenario(), step.column()));
+                }
             } catch (final RuntimeException ex) {
                 failures++;
-                figures.note(step.scenario(), step.column(), "failed: " + ex.getMessage());
+                if (step.isPipeline()) {
+                    for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
+                        figures.note(variant.cellKey(), "failed: " + ex.getMessage());
+                    }
+                } else {
+                    figures.note(step.scenario(), step.column(), "failed: " + ex.getMessage());
+                }
                 shown = "FAILED: " + ex.getMessage();
             }
             out.printf(Locale.ROOT, "[%3d/%d] %s%-26s %-16s %s (%.1f s)%n", i + 1, steps.size(),
-                options.rounds > 1 ? "round " + (step.round() + 1) + " " : "", step.scenario().id(),
-                step.column().column(), shown, (System.nanoTime() - start) / 1e9);
+                options.rounds > 1 ? "round " + (step.round() + 1) + " " : "",
+                step.isPipeline() ? PipelineRun.ID : step.scenario().id(),
+                step.isPipeline() ? PipelineRun.PROGRESS_COLUMNS : step.column().column(), shown, (System.nanoTime() - start) / 1e9);
         }
         about.put("load average at end", loadAverage());
         final List<Targets.Result> targets = Targets.evaluate(figures);
@@ -133,8 +156,32 @@ final class Compare {
                     }
                 }
             }
+            if (options.pipeline) {
+                steps.add(Step.pipeline(round));
+            }
         }
         return steps;
+    }
+
+    /**
+     * Runs the pipeline scenario once (a round's worth of iterations, added to the figures).
+     *
+     * @return the progress line's figures, e.g. {@code 0.82x (28.1M vs 34.2M)}.
+     * @throws IllegalStateException if it failed; the message says why.
+     */
+    private static String pipeline(final CompareOptions options, final Figures figures) {
+        final Map<PipelineRun.Variant, double[]> scores;
+        try {
+            scores = PipelineRun.run(PipelineRun.warmups(options.warmups, options.iterationMs), options.iterations,
+                options.iterationMs, PipelineRun.defaultRoot());
+        } catch (final IOException ex) {
+            throw new IllegalStateException("runtime directory: " + ex.getMessage(), ex);
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", ex);
+        }
+        scores.forEach((variant, rates) -> figures.add(variant.cellKey(), rates));
+        return PipelineRun.twoOverOne(figures);
     }
 
     private static Map<String, String> about(final CompareOptions options, final DpdkHarness dpdk) {
@@ -148,6 +195,11 @@ final class Compare {
         about.put("per cell", String.format(Locale.ROOT, "%d fork(s) x (%d warmup + %d measurement iterations of %d ms), %d round(s)",
             options.forks, options.warmups, options.iterations, options.iterationMs, options.rounds));
         about.put("driver", "JMH " + (options.forks == 0 ? "in this JVM" : "forks") + " through org.openjdk.jmh.runner.Runner");
+        if (options.pipeline) {
+            about.put(PipelineRun.ID, String.format(Locale.ROOT, "3 child JVMs (producer, consumer; both in one), not JMH; "
+                + "the variants alternate, %d warmup + %d measurement iterations of %d ms each, %d round(s)",
+                PipelineRun.warmups(options.warmups, options.iterationMs), options.iterations, options.iterationMs, options.rounds));
+        }
         about.put("dpdk", dpdk.unavailable() == null ? "C harness on rte_mempool, ring_mp_mc" : dpdk.unavailable());
         return about;
     }

@@ -15,13 +15,14 @@ final class CompareOptions {
         "usage: compare [--quick | --matrix | --full] [--ops a,b] [--peers a,b|none] [--scenarios id,id]",
         "               [--warmups N] [--iterations N] [--iteration-ms N] [--rounds N] [--forks N]",
         "               [--dpdk auto|off] [--baseline results.json] [--out DIR]",
-        "  (default)     4 scenarios, every ops, the floor, every peer and DPDK, ~3 minutes",
-        "  --quick       the headline scenario only, shorter iterations, ~1 minute",
+        "  (default)     4 scenarios, every ops, the floor, every peer and DPDK; then shared_pipeline, ~3 minutes",
+        "  --quick       the headline scenario only, shorter iterations, no pipeline, ~1 minute",
         "  --matrix      a slice of the matrix drawn as charts (objects/s against bulk size and threads), ~10 minutes",
         "  --full        test_mempool_perf's whole fixed-bulk matrix as charts (hours: narrow it with --ops/--peers)",
         "  --ops         ops names to run (default: every registered name; see `list`)",
         "  --peers       peers to run: " + String.join(",", peerNames()) + " (default: all), or none",
-        "  --scenarios   scenario ids, e.g. default_g32_p32_k128_t1 (default: those of the mode)",
+        "  --scenarios   scenario ids, e.g. default_g32_p32_k128_t1 (default: those of the mode); " + PipelineRun.ID + ":",
+        "                a shared pool between two JVMs, producer to consumer, beside the same pipeline in one JVM",
         "  --warmups N, --iterations N, --iteration-ms N   per JMH fork (medians are over iterations)",
         "  --rounds N    run the whole list N times, interleaved, pooling the iterations",
         "  --forks N     JMH forks per step (0 runs in this JVM: for tests only)",
@@ -30,6 +31,8 @@ final class CompareOptions {
         "  --out DIR     where results.json and index.html go (default: benchmarks/target/compare)");
 
     List<Scenario> scenarios = Scenario.defaults();
+    /** Whether the run has the pipeline scenario ({@link PipelineRun}). */
+    boolean pipeline = true;
     Set<String> ops;
     List<String> peers = peerNames();
     int warmups = 3;
@@ -64,6 +67,7 @@ final class CompareOptions {
                 case "--quick" -> {
                     o.mode = "quick";
                     o.scenarios = Scenario.quick();
+                    o.pipeline = false;
                     o.warmups = 2;
                     o.iterations = 3;
                     o.iterationMs = 80;
@@ -97,7 +101,8 @@ final class CompareOptions {
             }
         }
         if (scenarioIds != null) {
-            o.scenarios = pick(scenarioIds);
+            o.pipeline = scenarioIds.contains(PipelineRun.ID);
+            o.scenarios = pick(scenarioIds.stream().filter(id -> !id.equals(PipelineRun.ID)).toList());
         }
         return o;
     }
@@ -107,7 +112,8 @@ final class CompareOptions {
         for (final String id : ids) {
             picked.add(Scenario.full().stream().filter(s -> s.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
-                    "scenario: " + id + " (expected: an id like default_g32_p32_k128_t1, cache default|none|user)")));
+                    "scenario: " + id + " (expected: an id like default_g32_p32_k128_t1, cache default|none|user, or "
+                        + PipelineRun.ID + ")")));
         }
         return picked;
     }

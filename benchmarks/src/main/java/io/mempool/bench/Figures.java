@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The raw figures of a comparison: objects/s of every measurement iteration, per scenario and column,
- * and why a cell has none. The figures of columns that have no cache mode of ours (peers, the floor) are
- * kept per {@link Scenario#peerKey()}, so one run serves every cache mode of a row. Not thread-safe.
+ * The raw figures of a comparison: objects/s of every measurement iteration, per scenario and column (and
+ * per variant of the pipeline scenario, outside the grid), and why a cell has none. The figures of columns
+ * that have no cache mode of ours (peers, the floor) are kept per {@link Scenario#peerKey()}, so one run
+ * serves every cache mode of a row. Not thread-safe.
  */
 final class Figures {
     private final List<Scenario> scenarios;
@@ -42,29 +43,56 @@ final class Figures {
     }
 
     void add(final Scenario scenario, final Alternative column, final double[] scores) {
-        final List<Double> list = samples.computeIfAbsent(cellKey(scenario, column), k -> new ArrayList<>());
+        add(cellKey(scenario, column), scores);
+    }
+
+    /**
+     * @param key    a cell's key: {@link #cellKey}, or a cell outside the grid ({@link PipelineRun.Variant#cellKey()}).
+     * @param scores objects/s of iterations, appended to the cell's.
+     */
+    void add(final String key, final double[] scores) {
+        final List<Double> list = samples.computeIfAbsent(key, k -> new ArrayList<>());
         for (final double score : scores) {
             list.add(score);
         }
     }
 
     void note(final Scenario scenario, final Alternative column, final String why) {
-        notes.put(cellKey(scenario, column), why);
+        note(cellKey(scenario, column), why);
+    }
+
+    void note(final String key, final String why) {
+        notes.put(key, why);
     }
 
     /** @return the note on a cell without figures, or null. */
     String note(final Scenario scenario, final Alternative column) {
-        return notes.get(cellKey(scenario, column));
+        return note(cellKey(scenario, column));
+    }
+
+    /** @return the note on a cell without figures, by key, or null. */
+    String note(final String key) {
+        return notes.get(key);
     }
 
     /** @return every iteration's objects/s, in the order measured; empty if none. */
     List<Double> samples(final Scenario scenario, final Alternative column) {
-        return samples.getOrDefault(cellKey(scenario, column), List.of());
+        return samples(cellKey(scenario, column));
+    }
+
+    /** @return every iteration's objects/s of a cell, by key; empty if none. */
+    List<Double> samples(final String key) {
+        return samples.getOrDefault(key, List.of());
     }
 
     /** @return the median objects/s, or NaN if the cell has no figure. */
     double median(final Scenario scenario, final Alternative column) {
-        final List<Double> list = samples(scenario, column);
+        return median(cellKey(scenario, column));
+    }
+
+    /** @return a cell's median objects/s, by key, or NaN if it has no figure. */
+    double median(final String key) {
+        final List<Double> list = samples(key);
         if (list.isEmpty()) {
             return Double.NaN;
         }
@@ -76,12 +104,32 @@ final class Figures {
 
     /** @return the lowest iteration's objects/s, or NaN if the cell has no figure. */
     double min(final Scenario scenario, final Alternative column) {
-        return samples(scenario, column).stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        return min(cellKey(scenario, column));
+    }
+
+    /** @return a cell's lowest iteration, by key, or NaN if it has no figure. */
+    double min(final String key) {
+        return samples(key).stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }
 
     /** @return the highest iteration's objects/s, or NaN if the cell has no figure. */
     double max(final Scenario scenario, final Alternative column) {
-        return samples(scenario, column).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        return max(cellKey(scenario, column));
+    }
+
+    /** @return a cell's highest iteration, by key, or NaN if it has no figure. */
+    double max(final String key) {
+        return samples(key).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    /** @return whether the run has the pipeline scenario: figures or a note on either variant. */
+    boolean hasPipeline() {
+        for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
+            if (samples.containsKey(variant.cellKey()) || notes.containsKey(variant.cellKey())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return the best peer's median in that row, or NaN if no peer ran. */

@@ -12,8 +12,8 @@ import static io.mempool.bench.SvgCharts.escape;
 /**
  * {@code index.html}: one offline file, well-formed XHTML with inline SVG (no script, no network): the run and
  * how noisy it was, the targets, line charts of objects/s against bulk size (one per cache mode, n_keep and
- * thread count) and against threads, a bar chart per scenario (for runs of a few scenarios), and a table of
- * every cell of {@code results.json}. Spreads (min-max of the measurement iterations) are drawn as whiskers;
+ * thread count) and against threads, a bar chart per scenario (for runs of a few scenarios), the pipeline
+ * scenario's two bars, and a table of every cell of {@code results.json}. Spreads (min-max of the measurement iterations) are drawn as whiskers;
  * a baseline run, if given, beside this one.
  */
 final class HtmlReport {
@@ -24,7 +24,7 @@ final class HtmlReport {
         + "table.cells td,table.cells th{font-size:12px;white-space:nowrap}.note{fill:#777}td.note{color:#777}"
         + ".whisker,.base-whisker{stroke:#333;fill:none}.base{fill:#bbb;fill-opacity:0.9}.base-whisker{stroke:#999}"
         + "polyline{fill:none}polyline.base{stroke-dasharray:4 3;fill:none}circle.base{fill:#fff}"
-        + "line.grid{stroke:#ddd}.met{color:#2a7a2a}.missed{color:#b03030}";
+        + "line.grid{stroke:#ddd}.met{color:#2a7a2a}.missed{color:#b03030}td[data-median]{white-space:nowrap}";
 
     private HtmlReport() {
     }
@@ -62,12 +62,18 @@ final class HtmlReport {
         }
         html.append("</table>\n");
         lineCharts(html, figures, baseline);
-        if (figures.scenarios().size() <= MAX_BAR_CHARTS) {
+        if (!figures.scenarios().isEmpty() && figures.scenarios().size() <= MAX_BAR_CHARTS) {
             html.append("<h2>Scenarios</h2>\n");
             for (final Scenario scenario : figures.scenarios()) {
                 html.append("<h3>").append(escape(scenario.title())).append("</h3>\n");
                 SvgCharts.bars(html, figures, scenario, baseline);
             }
+        }
+        if (figures.hasPipeline()) {
+            pipeline(html, figures, baseline);
+        }
+        if (figures.scenarios().isEmpty()) { // the pipeline scenario alone: no grid
+            return html.append("</body></html>\n").toString();
         }
         cells(html, figures);
         html.append("<h2>Columns</h2>\n<table>");
@@ -120,6 +126,21 @@ final class HtmlReport {
         return points.stream().map(label).toList();
     }
 
+    /** The pipeline scenario: what it measures, its bars, its cells and the two-JVM figure over the one-JVM one. */
+    private static void pipeline(final StringBuilder html, final Figures figures, final Baseline baseline) {
+        html.append("<h2 id=\"").append(PipelineRun.ID).append("\">").append(escape(PipelineRun.TITLE)).append("</h2>\n<p>")
+            .append(escape(PipelineRun.WHAT)).append(" The variants' iterations alternate. The two-JVM pipeline over the one-JVM one: ")
+            .append(escape(PipelineRun.twoOverOne(figures))).append(".</p>\n");
+        SvgCharts.pipelineBars(html, figures, baseline);
+        html.append("<table>");
+        for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
+            html.append("<tr><th>").append(variant.column()).append("</th>");
+            cell(html, figures, variant.cellKey(), variant.cellKey());
+            html.append("<td>").append(escape(variant.label())).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
     /** Every cell, as results.json has it: median (min..max), or why there is none. */
     private static void cells(final StringBuilder html, final Figures figures) {
         html.append("<h2>All cells</h2>\n<table class=\"cells\"><tr><th>scenario</th>");
@@ -130,20 +151,24 @@ final class HtmlReport {
         for (final Scenario scenario : figures.scenarios()) {
             html.append("<tr><th>").append(escape(scenario.title())).append("</th>");
             for (final Alternative column : figures.columns()) {
-                final String cell = escape(scenario.id() + "|" + column.column());
-                final double m = figures.median(scenario, column);
-                if (Double.isNaN(m)) {
-                    final String note = figures.note(scenario, column);
-                    html.append("<td class=\"note\" data-cell=\"").append(cell).append("\">")
-                        .append(escape(note == null ? "not run" : note)).append("</td>");
-                } else {
-                    html.append("<td data-cell=\"").append(cell).append("\" data-median=\"").append(JsonReport.number(m)).append("\">")
-                        .append(Tables.rate(m)).append(" (").append(Tables.rate(figures.min(scenario, column))).append("..")
-                        .append(Tables.rate(figures.max(scenario, column))).append(")</td>");
-                }
+                cell(html, figures, Figures.cellKey(scenario, column), scenario.id() + "|" + column.column());
             }
             html.append("</tr>\n");
         }
         html.append("</table>\n");
+    }
+
+    /** One cell of a table: median (min..max), or why there is none; {@code cell} names it as results.json does. */
+    private static void cell(final StringBuilder html, final Figures figures, final String key, final String cell) {
+        final double m = figures.median(key);
+        if (Double.isNaN(m)) {
+            final String note = figures.note(key);
+            html.append("<td class=\"note\" data-cell=\"").append(escape(cell)).append("\">")
+                .append(escape(note == null ? "not run" : note)).append("</td>");
+        } else {
+            html.append("<td data-cell=\"").append(escape(cell)).append("\" data-median=\"").append(JsonReport.number(m)).append("\">")
+                .append(Tables.rate(m)).append(" (").append(Tables.rate(figures.min(key))).append("..")
+                .append(Tables.rate(figures.max(key))).append(")</td>");
+        }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * {@code results.json}: the settings, the machine and its noise, the targets, and every iteration's objects/s
- * (with median, min and max) per scenario and column. {@code --baseline} reads it back ({@link Baseline}).
+ * (with median, min and max) per scenario and column; and, when the run had it, the pipeline scenario's two
+ * cells under {@code "pipeline"}, in the same form. {@code --baseline} reads it back ({@link Baseline}).
  */
 final class JsonReport {
     private JsonReport() {
@@ -62,28 +63,49 @@ final class JsonReport {
             String cellSep = "\n";
             for (final Alternative column : figures.columns()) {
                 json.append(cellSep).append("      ").append(quote(column.column())).append(": ");
-                cell(json, figures, scenario, column);
+                cell(json, figures, Figures.cellKey(scenario, column), "ratioToBestPeer", figures.bestPeer(scenario));
                 cellSep = ",\n";
             }
             json.append("\n    }}");
             sep = ",\n";
         }
-        return json.append("\n  ]\n}\n").toString();
+        json.append("\n  ]");
+        if (figures.hasPipeline()) {
+            pipeline(json, figures);
+        }
+        return json.append("\n}\n").toString();
     }
 
-    private static void cell(final StringBuilder json, final Figures figures, final Scenario scenario, final Alternative column) {
-        final List<Double> samples = figures.samples(scenario, column);
-        final double median = figures.median(scenario, column);
+    /** The pipeline scenario: its id, title and description, and a cell per variant with its ratio to the one-JVM one. */
+    private static void pipeline(final StringBuilder json, final Figures figures) {
+        json.append(",\n  \"pipeline\": {\"id\": ").append(quote(PipelineRun.ID))
+            .append(", \"title\": ").append(quote(PipelineRun.TITLE))
+            .append(", \"what\": ").append(quote(PipelineRun.WHAT))
+            .append(", \"results\": {");
+        String sep = "\n";
+        for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
+            json.append(sep).append("    ").append(quote(variant.column())).append(": ");
+            cell(json, figures, variant.cellKey(), "ratioToOneJvm", figures.median(PipelineRun.Variant.ONE_JVM.cellKey()));
+            sep = ",\n";
+        }
+        json.append("\n  }}");
+    }
+
+    /** A cell by its {@link Figures} key: median, min, max, its median over {@code versus} as {@code ratioName}, iterations, note. */
+    private static void cell(final StringBuilder json, final Figures figures, final String key, final String ratioName,
+                             final double versus) {
+        final List<Double> samples = figures.samples(key);
+        final double median = figures.median(key);
         json.append("{\"median\": ").append(number(median))
-            .append(", \"min\": ").append(number(figures.min(scenario, column)))
-            .append(", \"max\": ").append(number(figures.max(scenario, column)))
-            .append(", \"ratioToBestPeer\": ").append(number(median / figures.bestPeer(scenario)))
+            .append(", \"min\": ").append(number(figures.min(key)))
+            .append(", \"max\": ").append(number(figures.max(key)))
+            .append(", ").append(quote(ratioName)).append(": ").append(number(median / versus))
             .append(", \"iterations\": [");
         for (int i = 0; i < samples.size(); i++) {
             json.append(i == 0 ? "" : ", ").append(number(samples.get(i)));
         }
         json.append(']');
-        final String note = figures.note(scenario, column);
+        final String note = figures.note(key);
         if (note != null) {
             json.append(", \"note\": ").append(quote(note));
         }

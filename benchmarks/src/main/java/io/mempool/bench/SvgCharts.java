@@ -18,6 +18,8 @@ final class SvgCharts {
         "#cd5c5c", "#9acd32", "#708090", "#bc8f8f"};
     private static final String FLOOR_COLOUR = "#000000";
     private static final String DPDK_COLOUR = "#e08a1e";
+    /** The pipeline's two JVMs, then its one JVM. */
+    private static final String[] PIPELINE_COLOURS = {"#7d3cbd", "#17a589"};
     private static final int LABEL = 150;
     private static final int BAR = 520;
     private static final int ROW = 22;
@@ -46,44 +48,93 @@ final class SvgCharts {
         return PALETTE[columns.indexOf(column) % PALETTE.length];
     }
 
+    /**
+     * One bar of a bar chart.
+     *
+     * @param name   its label on the left, e.g. the column's name.
+     * @param cell   the {@code results.json} cell it draws, {@code id|column}.
+     * @param colour its fill.
+     * @param median the median objects/s; NaN: no bar, the note instead.
+     * @param min    the lowest iteration.
+     * @param max    the highest iteration.
+     * @param note   why there is no figure, or null.
+     * @param title  its tooltip.
+     * @param after  the text after the bar, e.g. {@code 12.3M  1.05x}.
+     * @param before the baseline's cell, or null.
+     */
+    record Bar(String name, String cell, String colour, double median, double min, double max, String note, String title,
+               String after, Baseline.Cell before) {
+    }
+
     /** A horizontal bar per column, median with its min-max whisker; columns without a figure say why. */
     static void bars(final StringBuilder svg, final Figures figures, final Scenario scenario, final Baseline baseline) {
-        double top = 0;
+        final double best = figures.bestPeer(scenario);
+        final List<Bar> bars = new ArrayList<>();
         for (final Alternative column : figures.columns()) {
-            top = Math.max(top, nanToZero(figures.max(scenario, column)));
-            final Baseline.Cell before = baseline == null ? null : baseline.cell(scenario, column);
-            top = Math.max(top, before == null ? 0 : before.max());
+            final double m = figures.median(scenario, column);
+            bars.add(new Bar(column.column(), scenario.id() + "|" + column.column(), colour(figures.columns(), column), m,
+                figures.min(scenario, column), figures.max(scenario, column), figures.note(scenario, column),
+                tooltip(figures, scenario, column), Tables.rate(m) + "  " + Tables.ratio(m, best),
+                baseline == null ? null : baseline.cell(scenario, column)));
+        }
+        bars(svg, scenario.title(), bars);
+    }
+
+    /** The pipeline scenario: a bar per variant, each with its ratio to the one-JVM figure. */
+    static void pipelineBars(final StringBuilder svg, final Figures figures, final Baseline baseline) {
+        final double one = figures.median(PipelineRun.Variant.ONE_JVM.cellKey());
+        final List<Bar> bars = new ArrayList<>();
+        for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
+            final String key = variant.cellKey();
+            final double m = figures.median(key);
+            bars.add(new Bar(variant.column(), key, variant == PipelineRun.Variant.TWO_JVMS ? PIPELINE_COLOURS[0] : PIPELINE_COLOURS[1],
+                m, figures.min(key), figures.max(key), figures.note(key), variant.column() + ", " + PipelineRun.ID + ": " + Tables.rate(m)
+                + " objects/s (iterations " + Tables.rate(figures.min(key)) + ".." + Tables.rate(figures.max(key)) + ")",
+                Tables.rate(m) + "  " + Tables.ratio(m, one), baseline == null ? null : baseline.cell(key)));
+        }
+        bars(svg, PipelineRun.TITLE, bars);
+    }
+
+    /**
+     * A horizontal bar per entry on one scale, median with its min-max whisker, a baseline's as a thin pale bar
+     * beneath; an entry without a figure shows its note.
+     *
+     * @param svg   where it goes.
+     * @param label the chart's accessible name.
+     * @param bars  the bars, top to bottom.
+     */
+    static void bars(final StringBuilder svg, final String label, final List<Bar> bars) {
+        double top = 0;
+        for (final Bar bar : bars) {
+            top = Math.max(top, nanToZero(bar.max()));
+            top = Math.max(top, bar.before() == null ? 0 : bar.before().max());
         }
         final double scale = top > 0 ? BAR / top : 0;
-        final double best = figures.bestPeer(scenario);
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\" "
-            + "aria-label=\"%s\">\n", LABEL + BAR + 190, ROW * figures.columns().size() + 4, escape(scenario.title())));
+            + "aria-label=\"%s\">\n", LABEL + BAR + 190, ROW * bars.size() + 4, escape(label)));
         int y = 2;
-        for (final Alternative column : figures.columns()) {
-            final String cell = scenario.id() + "|" + column.column();
-            final double m = figures.median(scenario, column);
-            svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>", y + 15, escape(column.column())));
-            if (Double.isNaN(m)) {
-                final String note = figures.note(scenario, column);
+        for (final Bar bar : bars) {
+            svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>", y + 15, escape(bar.name())));
+            if (Double.isNaN(bar.median())) {
                 svg.append(String.format(Locale.ROOT, "<text class=\"note\" x=\"%d\" y=\"%d\" data-cell=\"%s\">%s</text>\n",
-                    LABEL, y + 15, escape(cell), escape(note == null ? "not run" : note)));
+                    LABEL, y + 15, escape(bar.cell()), escape(bar.note() == null ? "not run" : bar.note())));
                 y += ROW;
                 continue;
             }
-            final Baseline.Cell before = baseline == null ? null : baseline.cell(scenario, column);
+            final Baseline.Cell before = bar.before();
             if (before != null) {
                 svg.append(String.format(Locale.ROOT, "<rect class=\"base\" x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"4\">"
                     + "<title>baseline %s: %s (%s..%s)</title></rect>", LABEL, y + 15, Math.max(1, before.median() * scale),
-                    escape(column.column()), Tables.rate(before.median()), Tables.rate(before.min()), Tables.rate(before.max())));
+                    escape(bar.name()), Tables.rate(before.median()), Tables.rate(before.min()), Tables.rate(before.max())));
                 whisker(svg, LABEL + before.min() * scale, LABEL + before.max() * scale, y + 17, 2, "base-whisker");
             }
-            final double width = Math.max(1, m * scale);
+            final double width = Math.max(1, bar.median() * scale);
             svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"12\" fill=\"%s\" "
                 + "data-cell=\"%s\" data-median=\"%s\"><title>%s</title></rect>", LABEL, y + 2, width,
-                colour(figures.columns(), column), escape(cell), JsonReport.number(m), escape(tooltip(figures, scenario, column))));
-            whisker(svg, LABEL + figures.min(scenario, column) * scale, LABEL + figures.max(scenario, column) * scale, y + 8, 4, "whisker");
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s  %s</text>\n",
-                LABEL + Math.max(width, figures.max(scenario, column) * scale) + 6, y + 13, Tables.rate(m), Tables.ratio(m, best)));
+                bar.colour(), escape(bar.cell()), JsonReport.number(bar.median()), escape(bar.title())));
+            whisker(svg, LABEL + bar.min() * scale, LABEL + bar.max() * scale, y + 8, 4, "whisker");
+            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>\n",
+                LABEL + Math.max(width, bar.max() * scale) + 6, y + 13, escape(bar.after())));
             y += ROW;
         }
         svg.append("</svg>\n");

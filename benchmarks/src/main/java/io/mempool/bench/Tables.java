@@ -1,13 +1,15 @@
 package io.mempool.bench;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The comparison as text: a column per scenario (numbered, titled above), a row per ops name, floor, peer and
  * DPDK, each cell the median objects/s and its ratio to the row's best peer; then each row's standing, the
- * targets, the noise, and with a baseline the new figures over the old.
+ * pipeline scenario's two figures side by side, the targets, the noise, and with a baseline the new figures
+ * over the old.
  */
 final class Tables {
     private static final int NAME = 16;
@@ -56,17 +58,22 @@ final class Tables {
      */
     static void print(final Figures figures, final List<Targets.Result> targets, final Noise noise, final Baseline baseline,
                       final PrintStream out) {
-        out.println();
-        out.println("objects/s, median of the measurement iterations (ratio to the row's best Java peer)");
-        grid(figures, out, (scenario, column) -> {
-            final double m = figures.median(scenario, column);
-            return Double.isNaN(m) ? "-" : rate(m) + " " + ratio(m, figures.bestPeer(scenario));
-        });
-        out.println();
-        for (final Alternative column : figures.columns()) {
-            out.println("  " + pad(column.column(), NAME) + column.label());
+        if (!figures.scenarios().isEmpty()) { // a run of the pipeline scenario alone has no grid
+            out.println();
+            out.println("objects/s, median of the measurement iterations (ratio to the row's best Java peer)");
+            grid(figures, out, (scenario, column) -> {
+                final double m = figures.median(scenario, column);
+                return Double.isNaN(m) ? "-" : rate(m) + " " + ratio(m, figures.bestPeer(scenario));
+            });
+            out.println();
+            for (final Alternative column : figures.columns()) {
+                out.println("  " + pad(column.column(), NAME) + column.label());
+            }
+            standing(figures, out);
         }
-        standing(figures, out);
+        if (figures.hasPipeline()) {
+            pipeline(figures, out);
+        }
         out.println();
         out.println("targets (issue 12; same run, medians; not asserted)");
         for (final Targets.Result target : targets) {
@@ -86,7 +93,48 @@ final class Tables {
                 final boolean apart = figures.max(scenario, column) < before.min() || figures.min(scenario, column) > before.max();
                 return ratio(m, before.median()) + (apart ? " !" : "");
             });
+            if (figures.hasPipeline()) {
+                final StringBuilder line = new StringBuilder("  " + PipelineRun.ID + ":");
+                for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
+                    final Baseline.Cell before = baseline.cell(variant.cellKey());
+                    line.append(' ').append(variant.column()).append(' ')
+                        .append(before == null ? "-" : ratio(figures.median(variant.cellKey()), before.median()));
+                }
+                out.println(line);
+            }
         }
+    }
+
+    /** The pipeline scenario: what it is, each variant's median (min..max), and the two-JVM figure over the one-JVM one. */
+    private static void pipeline(final Figures figures, final PrintStream out) {
+        out.println();
+        out.println(PipelineRun.TITLE + " (" + PipelineRun.ID + "), objects/s, median (min..max)");
+        for (final String line : wrap(PipelineRun.WHAT, 100)) {
+            out.println("  " + line);
+        }
+        for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
+            final String key = variant.cellKey();
+            final double m = figures.median(key);
+            final String figure = Double.isNaN(m) ? String.valueOf(figures.note(key))
+                : rate(m) + " (" + rate(figures.min(key)) + ".." + rate(figures.max(key)) + ")";
+            out.println("  " + pad(variant.column(), NAME) + pad(figure, 24) + variant.label());
+        }
+        out.println("  the two-JVM pipeline over the one-JVM one: " + PipelineRun.twoOverOne(figures));
+    }
+
+    /** @return {@code text} in lines of at most {@code width} characters, broken at spaces. */
+    static List<String> wrap(final String text, final int width) {
+        final List<String> lines = new ArrayList<>();
+        final StringBuilder line = new StringBuilder();
+        for (final String word : text.split(" ")) {
+            if (line.length() > 0 && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.length() > 0 ? " " : "").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /** What one cell of a grid shows. */

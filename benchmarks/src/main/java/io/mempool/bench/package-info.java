@@ -9,8 +9,9 @@
  * {@link io.mempool.bench.NettyPooledPerf}, {@link io.mempool.bench.NettyAdaptivePerf}), Jetty
  * ({@link io.mempool.bench.JettyPoolPerf}), Undertow ({@link io.mempool.bench.UndertowPoolPerf}) and no pool
  * ({@link io.mempool.bench.AllocateDirectPerf}); and the {@code compare} command ({@link io.mempool.bench.Main})
- * that runs a short, interleaved slice of that matrix beside DPDK and writes a table, {@code results.json}
- * and {@code index.html}.
+ * that runs a short, interleaved slice of that matrix beside DPDK, and the pipeline of a shared pool between
+ * two JVMs beside the same pipeline in one ({@link io.mempool.bench.PipelineRun}, child JVMs rather than JMH),
+ * and writes a table, {@code results.json} and {@code index.html}.
  *
  * <p>Every benchmark shares one loop ({@link io.mempool.bench.Rounds#run}): a round gets
  * {@code nKeep} objects in bulks of {@code getBulk}, writing one long into each, then puts them back in

@@ -12,6 +12,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,6 +78,38 @@ class CompareCommandTest {
             "--baseline", dir.resolve("results.json").toString(), "--out", after.toString()), out());
         assertTrue(out().contains("this run over the baseline results.json"), out());
         assertTrue(Files.readString(after.resolve("index.html")).contains("class=\"base\""));
+    }
+
+    @Test
+    void thePipelineScenarioAloneReportsBothVariantsInTheTableJsonAndHtml(@TempDir final Path dir) throws Exception {
+        assertEquals(0, run("compare", "--scenarios", PipelineRun.ID, "--ops", "ring_mp_mc", "--peers", "none", "--dpdk", "off",
+            "--warmups", "0", "--iterations", "2", "--iteration-ms", "20", "--out", dir.toString()), out());
+        final String out = out();
+        assertTrue(out.matches("(?s).*\\[  1/1] shared_pipeline +two_jvms/one_jvm [0-9.]+x \\([0-9.]+[kMG] vs [0-9.]+[kMG]\\).*"), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("  two_jvms +[0-9.]+[kMG] \\([0-9.]+[kMG]\\.\\.[0-9.]+[kMG]\\) +producer and consumer in two JVMs.*")), out);
+        assertTrue(out.contains("the two-JVM pipeline over the one-JVM one: "), out);
+        assertFalse(out.contains("objects/s, median of the measurement iterations"), "no grid without its scenarios:\n" + out);
+        final Map<?, ?> json = (Map<?, ?>) JsonReader.parse(Files.readString(dir.resolve("results.json")));
+        final Map<?, ?> results = (Map<?, ?>) ((Map<?, ?>) json.get("pipeline")).get("results");
+        for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
+            final Map<?, ?> cell = (Map<?, ?>) results.get(variant.column());
+            assertEquals(2, ((List<?>) cell.get("iterations")).size(), variant.column());
+            assertTrue((Double) cell.get("median") > 0, variant.column());
+        }
+        assertTrue(((Map<?, ?>) json.get("about")).containsKey(PipelineRun.ID));
+        final String html = Files.readString(dir.resolve("index.html"));
+        assertTrue(html.contains("<rect") && html.contains("data-cell=\"shared_pipeline|two_jvms\""), html);
+    }
+
+    @Test
+    void thePipelineIsInTheDefaultRunNotInQuickAndPickedByItsId() {
+        assertTrue(CompareOptions.parse().pipeline);
+        assertTrue(CompareOptions.parse("--matrix").pipeline);
+        assertFalse(CompareOptions.parse("--quick").pipeline);
+        final CompareOptions picked = CompareOptions.parse("--scenarios", "default_g32_p32_k128_t1," + PipelineRun.ID);
+        assertTrue(picked.pipeline);
+        assertEquals(List.of(Targets.HEADLINE), picked.scenarios);
+        assertFalse(CompareOptions.parse("--scenarios", "default_g32_p32_k128_t1").pipeline);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,6 +44,23 @@ class FiguresTest {
         assertEquals(3, figures.bestPeer(NO_CACHE));
         assertSame(RING, figures.best(NO_CACHE, Alternative.Kind.JMEMPOOL));
         assertEquals("3.00x", Tables.ratio(figures.median(NO_CACHE, RING), figures.bestPeer(NO_CACHE)));
+    }
+
+    @Test
+    void pipelineCellsAreKeptByKeyOutsideTheGrid() {
+        assertFalse(figures.hasPipeline());
+        final String two = PipelineRun.Variant.TWO_JVMS.cellKey();
+        figures.note(PipelineRun.Variant.ONE_JVM.cellKey(), "failed: why");
+        assertTrue(figures.hasPipeline(), "a failed pipeline is in the run: its note says why");
+        figures.add(two, new double[] {3e6, 1e6, 2e6});
+        assertEquals(2e6, figures.median(two));
+        assertEquals(1e6, figures.min(two));
+        assertEquals(3e6, figures.max(two));
+        assertEquals("shared_pipeline|two_jvms", two);
+        assertEquals("-", PipelineRun.twoOverOne(figures));
+        figures.add(PipelineRun.Variant.ONE_JVM.cellKey(), new double[] {4e6});
+        assertEquals("0.50x (2.0M vs 4.0M)", PipelineRun.twoOverOne(figures));
+        assertEquals(List.of("aa bb", "cc dd"), Tables.wrap("aa bb cc dd", 5));
     }
 
     @Test

@@ -11,6 +11,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,14 @@ class HtmlReportTest {
         return figures;
     }
 
+    /** The same with the pipeline scenario: both variants' iterations. */
+    private static Figures withPipeline(final List<Scenario> scenarios, final long seed) {
+        final Figures figures = run(scenarios, seed);
+        figures.add(PipelineRun.Variant.TWO_JVMS.cellKey(), new double[] {20e6, 25e6, 22e6});
+        figures.add(PipelineRun.Variant.ONE_JVM.cellKey(), new double[] {30e6, 33e6, 34e6});
+        return figures;
+    }
+
     private static Document xml(final String html) throws Exception {
         final DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -82,7 +91,11 @@ class HtmlReportTest {
         final Map<String, Element> table = cells(page, false);
         final Map<String, Element> svg = cells(page, true);
         int checked = 0;
-        for (final Object item : (List<?>) json.get("scenarios")) {
+        final List<Object> scenarios = new ArrayList<>((List<?>) json.get("scenarios"));
+        if (json.get("pipeline") != null) {
+            scenarios.add(json.get("pipeline"));
+        }
+        for (final Object item : scenarios) {
             final Map<?, ?> scenario = (Map<?, ?>) item;
             for (final Map.Entry<?, ?> result : ((Map<?, ?>) scenario.get("results")).entrySet()) {
                 final String cell = scenario.get("id") + "|" + result.getKey();
@@ -110,7 +123,21 @@ class HtmlReportTest {
 
     @Test
     void theDefaultRunsCellsAreAllInTheTableAndTheBarCharts() throws Exception {
-        everyJsonCellIsOnThePage(run(Scenario.defaults(), 1), true);
+        everyJsonCellIsOnThePage(withPipeline(Scenario.defaults(), 1), true);
+    }
+
+    @Test
+    void thePipelineHasItsSectionOnlyWhenTheRunHadIt() {
+        final Figures with = withPipeline(Scenario.quick(), 6);
+        final String html = HtmlReport.render(with, Map.of(), Targets.evaluate(with), Noise.of(with), null);
+        assertTrue(html.contains("<h2 id=\"shared_pipeline\">") && html.contains("0.67x (22.0M vs 33.0M)"), html);
+        final Figures without = run(Scenario.quick(), 6);
+        assertFalse(HtmlReport.render(without, Map.of(), Targets.evaluate(without), Noise.of(without), null).contains("shared_pipeline"));
+        assertFalse(JsonReport.render(without, Map.of(), Targets.evaluate(without), Noise.of(without)).contains("\"pipeline\""));
+        final Figures failed = run(Scenario.quick(), 6);
+        failed.note(PipelineRun.Variant.TWO_JVMS.cellKey(), "failed: pipeline consumer exited (1)");
+        final String page = HtmlReport.render(failed, Map.of(), Targets.evaluate(failed), Noise.of(failed), null);
+        assertTrue(page.contains(">failed: pipeline consumer exited (1)</td>") && page.contains(">not run</td>"), page);
     }
 
     @Test
@@ -143,6 +170,14 @@ class HtmlReportTest {
         assertEquals(Double.parseDouble(JsonReport.number(before.max(headline, ring))), cell.max());
         assertEquals(null, baseline.cell(headline, Alternative.DPDK), "no figure, no baseline cell");
         assertTrue(baseline.label().contains("then"));
+
+        final Figures withPipeline = withPipeline(Scenario.quick(), 7);
+        final Path pipelineFile = dir.resolve("pipeline.json");
+        Files.writeString(pipelineFile, JsonReport.render(withPipeline, Map.of(), Targets.evaluate(withPipeline), Noise.of(withPipeline)));
+        final Baseline.Cell two = Baseline.load(pipelineFile).cell(PipelineRun.Variant.TWO_JVMS.cellKey());
+        assertEquals(new Baseline.Cell(22e6, 20e6, 25e6), two);
+        assertTrue(HtmlReport.render(withPipeline, Map.of(), Targets.evaluate(withPipeline), Noise.of(withPipeline),
+            Baseline.load(pipelineFile)).contains("<title>baseline two_jvms: 22.0M (20.0M..25.0M)</title>"));
 
         final Figures after = run(Scenario.matrix(), 5);
         final String html = HtmlReport.render(after, Map.of(), Targets.evaluate(after), Noise.of(after), baseline);
