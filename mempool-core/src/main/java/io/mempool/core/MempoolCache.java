@@ -36,6 +36,14 @@ public final class MempoolCache implements AutoCloseable {
     /** Every call takes the pool's full path (DEBUG or STATS). */
     private static final int SLOW = 2;
     private static final int CLOSED = 3;
+    /**
+     * Whether C2 reduces an OR across a vectorised loop once, after it (JDK 21+, JDK-8302652), so a large
+     * put is checked fastest by a branch-free loop over the copied handles; before 21 it reduces in every
+     * iteration, and the compare-and-branch loop is faster. Measured with both loops on 17 and 25.
+     */
+    private static final boolean VECTOR_REDUCTIONS = Runtime.version().feature() >= 21;
+    /** From how many handles a put is copied by arraycopy and checked by the vectorised loop. */
+    private static final int VECTOR_MIN = 16;
 
     private final Mempool pool;
     private final int size;
@@ -61,7 +69,7 @@ public final class MempoolCache implements AutoCloseable {
     /** The range check of a put on the fast path: chunk 0's first object, its last's offset, the alignment. */
     private long firstObject;
     private long lastDelta = -1;
-    private long alignmentMask;
+    private int alignmentShift;
 
     MempoolCache(final Mempool pool, final int size, final Thread owner) {
         this.pool = pool;
@@ -90,7 +98,7 @@ public final class MempoolCache implements AutoCloseable {
         if (memory.singleChunk()) {
             firstObject = memory.firstObject();
             lastDelta = memory.lastDelta();
-            alignmentMask = memory.alignmentMask();
+            alignmentShift = Long.bitCount(memory.alignmentMask());
         } // else lastDelta stays -1: every put of a multi-chunk pool takes the full path's per-chunk check
         final boolean instrumented = pool.debug() != null || stats != null;
         STATE.compareAndSet(this, NEW, instrumented ? SLOW : FAST); // loses only to a close
@@ -286,16 +294,23 @@ public final class MempoolCache implements AutoCloseable {
     }
 
     /**
-     * A put that fits, range-checked once copied. The handles land below {@code top} and {@code top}
+     * A put that fits, range-checked as it is copied. The handles land below {@code top} and {@code top}
      * moves only if all pass, so a rejected put changes nothing; the full path then names the bad handle.
      */
     boolean tryPut(final long[] tbl, final int off, final int n) {
         final long[] cached = objs;
         final int t = top;
-        if (state == FAST && tbl != null && n > 0 && n <= size - (end - t) && off >= 0 && off <= tbl.length - n) {
+        if (state == FAST && lastDelta >= 0 && tbl != null && n > 0 && n <= size - (end - t) && off >= 0
+            && off <= tbl.length - n) {
             final int to = t - n;
-            System.arraycopy(tbl, off, cached, to, n);
-            if (inRange(cached, to, t)) {
+            final boolean inRange;
+            if (VECTOR_REDUCTIONS && n >= VECTOR_MIN) {
+                System.arraycopy(tbl, off, cached, to, n);
+                inRange = inRange(cached, to, t);
+            } else {
+                inRange = copyInRange(tbl, off, cached, to, n);
+            }
+            if (inRange) {
                 top = to;
                 return true;
             }
@@ -304,27 +319,47 @@ public final class MempoolCache implements AutoCloseable {
     }
 
     /**
-     * The range check over handles already copied into the cache's own array: one array and no store,
-     * so C2 vectorises the loop (a fused load-check-store over two arrays that may alias does not).
+     * Copies handle by handle, each loaded once, checked, then stored (no re-read of what another thread
+     * might change in the caller's table, no store-to-load forwarding stall behind a vector copy).
+     *
+     * @return false at the first handle out of range; the slots written so far are free slots.
+     */
+    private boolean copyInRange(final long[] tbl, final int off, final long[] cached, final int to, final int n) {
+        final long first = firstObject;
+        final int shift = alignmentShift;
+        final long lastShifted = lastDelta >>> shift;
+        for (int i = 0; i < n; i++) {
+            final long obj = tbl[off + i];
+            // rotating the offset moves a misaligned low bit to the top: one unsigned compare checks both
+            if (Long.compareUnsigned(Long.rotateRight(obj - first, shift), lastShifted) > 0) {
+                return false;
+            }
+            cached[to + i] = obj;
+        }
+        return true;
+    }
+
+    /**
+     * The range check over handles already copied into the cache's own array, for large puts on a JDK
+     * that vectorises it: one array, no stores, an OR reduced once after the loop.
      */
     private boolean inRange(final long[] cached, final int from, final int to) {
         final long first = firstObject;
-        final long last = lastDelta;
+        final int shift = alignmentShift;
+        final long lastShifted = lastDelta >>> shift;
         long outside = 0;
-        long offsets = 0;
         for (int i = from; i < to; i++) {
-            final long delta = cached[i] - first;
-            outside |= delta | (last - delta); // sign bit: below the first object or past the last
-            offsets |= delta;
+            final long delta = Long.rotateRight(cached[i] - first, shift);
+            outside |= delta | (lastShifted - delta); // sign bit: misaligned, below the first object or past the last
         }
-        return outside >= 0 && (offsets & alignmentMask) == 0;
+        return outside >= 0;
     }
 
     /** As {@link #tryPut} for one handle. */
     boolean tryPutOne(final long obj) {
         final int t = top;
-        final long delta = obj - firstObject;
-        if (state == FAST && end - t < size && (delta | (lastDelta - delta)) >= 0 && (delta & alignmentMask) == 0) {
+        if (state == FAST && end - t < size && lastDelta >= 0
+            && Long.compareUnsigned(Long.rotateRight(obj - firstObject, alignmentShift), lastDelta >>> alignmentShift) <= 0) {
             objs[t - 1] = obj;
             top = t - 1;
             return true;

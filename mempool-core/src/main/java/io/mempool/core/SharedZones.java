@@ -46,6 +46,9 @@ final class SharedZones {
     /** @return the mapping of another process's live zone file, or null if there is none. */
     static ZoneFile open(final String name) {
         for (final ZoneDirectory dir : ZoneDirectory.searched()) {
+            if (!Files.exists(dir.pathOf(name))) {
+                continue; // a lookup that finds nothing leaves no directory or lock file behind
+            }
             final ZoneFile file = dir.mutex(() -> ZoneFile.open(dir.pathOf(name)));
             if (file != null) {
                 return file;

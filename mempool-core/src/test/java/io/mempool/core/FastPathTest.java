@@ -67,6 +67,27 @@ class FastPathTest {
     }
 
     @Test
+    void aMultiChunkPoolChecksEveryPutAgainstEachChunk() {
+        final ElementLayout layout = ElementLayout.of(100, false, true, true);
+        try (Mempool mp = builder().maxChunkBytes(8L * layout.totalSize).create()) {
+            final long[] objs = new long[8];
+            for (int round = 0; round < 3; round++) { // through the cache, refills and flushes included
+                assertTrue(mp.getBulk(objs, 0, 8));
+                mp.putBulk(objs, 0, 8);
+            }
+            for (final int index : new int[] {0, 7, 8, 63}) {
+                final long obj = mp.objectAt(index);
+                assertEquals(index, mp.indexOf(obj));
+            }
+            final long pastChunk0 = mp.objectAt(7) + layout.totalSize; // the chunk's end: not the next chunk
+            assertTrue(pastChunk0 != mp.objectAt(8), "chunk 1 happens to follow chunk 0 in memory; rerun");
+            assertThrows(IllegalArgumentException.class, () -> mp.put(pastChunk0));
+            assertThrows(IllegalArgumentException.class, () -> mp.putBulk(new long[] {pastChunk0}, 0, 1));
+            assertTrue(mp.isFull());
+        }
+    }
+
+    @Test
     void withDebugTheCheckIsExact() {
         try (Mempool mp = builder().flags(MempoolFlag.DEBUG).create()) {
             final long obj = mp.get();
