@@ -32,6 +32,11 @@ public class MempoolSinglePerf extends MempoolPerf {
 
         @Override
         public boolean get(final int offset, final int n) {
+            if (n == 1) { // the bulk-1 rows: one call, as a user writes it, with no loop of the cell's around it
+                final long obj = mp.get();
+                objs[offset] = obj;
+                return obj != Mempool.NULL;
+            }
             for (int i = 0; i < n; i++) {
                 final long obj = mp.get();
                 if (obj == Mempool.NULL) {
@@ -45,6 +50,10 @@ public class MempoolSinglePerf extends MempoolPerf {
 
         @Override
         public void put(final int offset, final int n) {
+            if (n == 1) {
+                mp.put(objs[offset]);
+                return;
+            }
             for (int i = offset, end = offset + n; i < end; i++) {
                 mp.put(objs[i]);
             }

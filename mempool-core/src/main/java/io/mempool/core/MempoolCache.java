@@ -66,10 +66,14 @@ public final class MempoolCache implements AutoCloseable {
      * any call ordered after it, so that call sees CLOSED); changes go through STATE.
      */
     private int state;
-    /** The range check of a put on the fast path: chunk 0's first object, its last's offset, the alignment. */
+    /**
+     * The range check of a put on the fast path: chunk 0's first object, the alignment's bits, and the
+     * last object's offset shifted right by them; -1 (no put passes) until activated, and for a
+     * multi-chunk pool, whose puts the full path checks chunk by chunk.
+     */
     private long firstObject;
-    private long lastDelta = -1;
     private int alignmentShift;
+    private long rangeLimit = -1;
 
     MempoolCache(final Mempool pool, final int size, final Thread owner) {
         this.pool = pool;
@@ -97,9 +101,9 @@ public final class MempoolCache implements AutoCloseable {
         }
         if (memory.singleChunk()) {
             firstObject = memory.firstObject();
-            lastDelta = memory.lastDelta();
             alignmentShift = Long.bitCount(memory.alignmentMask());
-        } // else lastDelta stays -1: every put of a multi-chunk pool takes the full path's per-chunk check
+            rangeLimit = memory.lastDelta() >>> alignmentShift;
+        }
         final boolean instrumented = pool.debug() != null || stats != null;
         STATE.compareAndSet(this, NEW, instrumented ? SLOW : FAST); // loses only to a close
     }
@@ -300,7 +304,7 @@ public final class MempoolCache implements AutoCloseable {
     boolean tryPut(final long[] tbl, final int off, final int n) {
         final long[] cached = objs;
         final int t = top;
-        if (state == FAST && lastDelta >= 0 && tbl != null && n > 0 && n <= size - (end - t) && off >= 0
+        if (state == FAST && rangeLimit >= 0 && tbl != null && n > 0 && n <= size - (end - t) && off >= 0
             && off <= tbl.length - n) {
             final int to = t - n;
             final boolean inRange;
@@ -327,11 +331,11 @@ public final class MempoolCache implements AutoCloseable {
     private boolean copyInRange(final long[] tbl, final int off, final long[] cached, final int to, final int n) {
         final long first = firstObject;
         final int shift = alignmentShift;
-        final long lastShifted = lastDelta >>> shift;
+        final long limit = rangeLimit;
         for (int i = 0; i < n; i++) {
             final long obj = tbl[off + i];
             // rotating the offset moves a misaligned low bit to the top: one unsigned compare checks both
-            if (Long.compareUnsigned(Long.rotateRight(obj - first, shift), lastShifted) > 0) {
+            if (Long.compareUnsigned(Long.rotateRight(obj - first, shift), limit) > 0) {
                 return false;
             }
             cached[to + i] = obj;
@@ -346,11 +350,11 @@ public final class MempoolCache implements AutoCloseable {
     private boolean inRange(final long[] cached, final int from, final int to) {
         final long first = firstObject;
         final int shift = alignmentShift;
-        final long lastShifted = lastDelta >>> shift;
+        final long limit = rangeLimit;
         long outside = 0;
         for (int i = from; i < to; i++) {
             final long delta = Long.rotateRight(cached[i] - first, shift);
-            outside |= delta | (lastShifted - delta); // sign bit: misaligned, below the first object or past the last
+            outside |= delta | (limit - delta); // sign bit: misaligned, below the first object or past the last
         }
         return outside >= 0;
     }
@@ -358,8 +362,9 @@ public final class MempoolCache implements AutoCloseable {
     /** As {@link #tryPut} for one handle. */
     boolean tryPutOne(final long obj) {
         final int t = top;
-        if (state == FAST && end - t < size && lastDelta >= 0
-            && Long.compareUnsigned(Long.rotateRight(obj - firstObject, alignmentShift), lastDelta >>> alignmentShift) <= 0) {
+        final long limit = rangeLimit;
+        if (state == FAST && end - t < size && limit >= 0
+            && Long.compareUnsigned(Long.rotateRight(obj - firstObject, alignmentShift), limit) <= 0) {
             objs[t - 1] = obj;
             top = t - 1;
             return true;
