@@ -36,12 +36,6 @@ public final class MempoolCache implements AutoCloseable {
     /** Every call takes the pool's full path (DEBUG or STATS). */
     private static final int SLOW = 2;
     private static final int CLOSED = 3;
-    /**
-     * Whether C2 reduces an OR across a vectorised loop once, after it (JDK 21+, JDK-8302652), so a large
-     * put is checked fastest by a branch-free loop over the copied handles; before 21 it reduces in every
-     * iteration, and the compare-and-branch loop is faster. Measured with both loops on 17 and 25.
-     */
-    private static final boolean VECTOR_REDUCTIONS = Runtime.version().feature() >= 21;
     /** From how many handles a put is copied by arraycopy and checked by the vectorised loop. */
     private static final int VECTOR_MIN = 16;
 
@@ -308,11 +302,11 @@ public final class MempoolCache implements AutoCloseable {
             && off <= tbl.length - n) {
             final int to = t - n;
             final boolean inRange;
-            if (VECTOR_REDUCTIONS && n >= VECTOR_MIN) {
+            if (HandleRange.VECTOR_REDUCTIONS && n >= VECTOR_MIN) { // copy, then the vectorised check of the copy
                 System.arraycopy(tbl, off, cached, to, n);
-                inRange = inRange(cached, to, t);
+                inRange = HandleRange.all(cached, to, t, firstObject, alignmentShift, rangeLimit);
             } else {
-                inRange = copyInRange(tbl, off, cached, to, n);
+                inRange = HandleRange.copyAll(tbl, off, cached, to, n, firstObject, alignmentShift, rangeLimit);
             }
             if (inRange) {
                 top = to;
@@ -322,49 +316,11 @@ public final class MempoolCache implements AutoCloseable {
         return false;
     }
 
-    /**
-     * Copies handle by handle, each loaded once, checked, then stored (no re-read of what another thread
-     * might change in the caller's table, no store-to-load forwarding stall behind a vector copy).
-     *
-     * @return false at the first handle out of range; the slots written so far are free slots.
-     */
-    private boolean copyInRange(final long[] tbl, final int off, final long[] cached, final int to, final int n) {
-        final long first = firstObject;
-        final int shift = alignmentShift;
-        final long limit = rangeLimit;
-        for (int i = 0; i < n; i++) {
-            final long obj = tbl[off + i];
-            // rotating the offset moves a misaligned low bit to the top: one unsigned compare checks both
-            if (Long.compareUnsigned(Long.rotateRight(obj - first, shift), limit) > 0) {
-                return false;
-            }
-            cached[to + i] = obj;
-        }
-        return true;
-    }
-
-    /**
-     * The range check over handles already copied into the cache's own array, for large puts on a JDK
-     * that vectorises it: one array, no stores, an OR reduced once after the loop.
-     */
-    private boolean inRange(final long[] cached, final int from, final int to) {
-        final long first = firstObject;
-        final int shift = alignmentShift;
-        final long limit = rangeLimit;
-        long outside = 0;
-        for (int i = from; i < to; i++) {
-            final long delta = Long.rotateRight(cached[i] - first, shift);
-            outside |= delta | (limit - delta); // sign bit: misaligned, below the first object or past the last
-        }
-        return outside >= 0;
-    }
-
     /** As {@link #tryPut} for one handle. */
     boolean tryPutOne(final long obj) {
         final int t = top;
         final long limit = rangeLimit;
-        if (state == FAST && end - t < size && limit >= 0
-            && Long.compareUnsigned(Long.rotateRight(obj - firstObject, alignmentShift), limit) <= 0) {
+        if (state == FAST && end - t < size && limit >= 0 && HandleRange.contains(obj, firstObject, alignmentShift, limit)) {
             objs[t - 1] = obj;
             top = t - 1;
             return true;

@@ -152,38 +152,28 @@ final class PoolMemory {
     boolean inChunks(final long obj) {
         final long[] firsts = firstObjects;
         for (int k = 0; k < firsts.length; k++) {
-            final long delta = obj - firsts[k];
-            if (Long.compareUnsigned(delta, lastDeltas[k]) <= 0) {
-                return (delta & lowMask) == 0;
+            if (HandleRange.contains(obj, firsts[k], shift, lastDeltas[k] >>> shift)) {
+                return true;
             }
         }
         return false;
     }
 
     /**
-     * The range check of a whole table; on a single-chunk pool one branch-free pass that C2 vectorises.
+     * The range check of a whole table; on a single-chunk pool one loop that needs no chunk lookup.
      *
      * @return true if every handle in {@code objs[from, to)} passes {@link #inChunks(long)}.
      */
     boolean allInChunks(final long[] objs, final int from, final int to) {
-        if (firstObjects.length != 1) {
-            for (int i = from; i < to; i++) {
-                if (!inChunks(objs[i])) {
-                    return false;
-                }
-            }
-            return true;
+        if (firstObjects.length == 1) {
+            return HandleRange.all(objs, from, to, first0, shift, lastDelta0 >>> shift);
         }
-        final long first = first0;
-        final long last = lastDelta0;
-        long outside = 0;
-        long offsets = 0;
         for (int i = from; i < to; i++) {
-            final long delta = objs[i] - first;
-            outside |= delta | (last - delta); // sign bit: below the first object or past the last
-            offsets |= delta;
+            if (!inChunks(objs[i])) {
+                return false;
+            }
         }
-        return outside >= 0 && (offsets & lowMask) == 0;
+        return true;
     }
 
     /** @return whether the objects lie in one chunk, so {@link #firstObject()} and {@link #lastDelta()} bound them all. */
