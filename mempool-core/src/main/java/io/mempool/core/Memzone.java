@@ -82,13 +82,7 @@ public final class Memzone {
             throw new IllegalArgumentException(Checks.message("align", align, "a power of two in 8.." + MAX_ALIGN));
         }
         synchronized (ZONES) {
-            if (ZONES.containsKey(name)) {
-                throw new IllegalArgumentException(Checks.message("name", '"' + name + '"', "unique among memzones"));
-            }
-            final Predicate<String> fault = faultInjector;
-            if (fault != null && fault.test(name)) {
-                throw new OutOfMemoryError("memzone " + name + ": " + length + " bytes (injected fault)");
-            }
+            checkFree(name, length);
             final long raw = UnsafeApi.allocateMemory(length + align - 1);
             final long address = (raw + align - 1) & -align;
             UnsafeApi.setMemory(address, length, (byte) 0);
@@ -124,13 +118,7 @@ public final class Memzone {
                 "a power of two in 8.." + dir.pageSize() + " for a shared zone in " + dir.dir()));
         }
         synchronized (ZONES) {
-            if (ZONES.containsKey(name)) {
-                throw new IllegalArgumentException(Checks.message("name", '"' + name + '"', "unique among memzones"));
-            }
-            final Predicate<String> fault = faultInjector;
-            if (fault != null && fault.test(name)) {
-                throw new OutOfMemoryError("memzone " + name + ": " + length + " bytes (injected fault)");
-            }
+            checkFree(name, length);
             final ZoneFile file = SharedZones.create(dir, name, length);
             final Memzone zone = new Memzone(name, 0, file, file.address(), length);
             ZONES.put(name, zone);
@@ -225,6 +213,17 @@ public final class Memzone {
     private void checkLive() {
         if (freed) {
             throw new IllegalStateException("memzone " + name + " is freed");
+        }
+    }
+
+    /** Under the lock: the name is not taken here, and (for tests) no fault is injected for it. */
+    private static void checkFree(final String name, final long length) {
+        if (ZONES.containsKey(name)) {
+            throw new IllegalArgumentException(Checks.message("name", '"' + name + '"', "unique among memzones"));
+        }
+        final Predicate<String> fault = faultInjector;
+        if (fault != null && fault.test(name)) {
+            throw new OutOfMemoryError("memzone " + name + ": " + length + " bytes (injected fault)");
         }
     }
 
