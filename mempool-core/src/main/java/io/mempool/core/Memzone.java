@@ -53,6 +53,8 @@ public final class Memzone {
     private final long address;
     private final long length;
     private volatile boolean freed; // written under ZONES
+    /** The pool whose memory this zone is, or null: such a zone is freed by its pool, never by {@link #free()}. */
+    private String owner; // guarded by ZONES
 
     private Memzone(final String name, final long raw, final ZoneFile file, final long address, final long length) {
         this.name = name;
@@ -182,9 +184,33 @@ public final class Memzone {
     /**
      * Releases the zone's memory and its name in this process (DPDK's {@code rte_memzone_free}); a
      * shared zone's file is deleted once no other process holds it. Idempotent.
+     *
+     * @throws IllegalStateException if the zone is a pool's memory (its elements, header or store):
+     *     only closing the pool frees it, since the pool's calls still read it.
      */
     public void free() {
+        synchronized (ZONES) {
+            if (owner != null && !freed) {
+                throw new IllegalStateException("memzone " + name + " belongs to pool " + owner + "; close the pool to free it");
+            }
+        }
         release(false);
+    }
+
+    /**
+     * Marks the zone as pool {@code pool}'s memory, so that {@link #free()} refuses it.
+     *
+     * @throws IllegalStateException if another pool of this process already uses it (the same shared
+     *     pool attached twice, say).
+     */
+    void claim(final String pool) {
+        synchronized (ZONES) {
+            if (freed || owner != null) {
+                throw new IllegalStateException("memzone " + name + (freed ? " is freed" : " is already in use by pool " + owner
+                    + " in this process"));
+            }
+            owner = pool;
+        }
     }
 
     /** As {@link #free()}; with {@code deleteFile} a shared zone's file goes even if others still map it. */

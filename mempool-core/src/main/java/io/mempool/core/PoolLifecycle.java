@@ -59,6 +59,7 @@ final class PoolLifecycle {
                 } else if (mp.privateDataSize() > 0) {
                     final long length = ElementLayout.roundUp((long) mp.privateDataSize(), ElementLayout.CACHE_LINE);
                     privateZone = Memzone.reserve("MP_" + mp.name(), length, ElementLayout.CACHE_LINE);
+                    privateZone.claim(mp.name());
                 }
                 MempoolJmx.register(mp);
                 jmxRegistered = true;
@@ -217,7 +218,7 @@ final class PoolLifecycle {
             elements.free();
         }
         if (privateArea != null) {
-            privateArea.free();
+            privateArea.release(false);
         }
         if (quiet && sharedPart != null) {
             run(failures, () -> sharedPart.close(sharedPart.isCreator()));

@@ -72,6 +72,7 @@ final class PoolMemory {
                 final long length = (long) count * stride;
                 final Memzone zone = Memzone.reserve("MP_" + poolName + "_" + k, length, layout.alignment);
                 m.zones[k] = zone;
+                zone.claim(poolName);
                 final long address = zone.address();
                 m.chunkAddresses[k] = address;
                 m.chunkLengths[k] = length;
@@ -253,7 +254,7 @@ final class PoolMemory {
     void free() {
         for (final Memzone zone : zones) {
             if (zone != null) {
-                zone.free();
+                zone.release(false);
             }
         }
     }

@@ -58,6 +58,7 @@ final class SharedPool {
         SharedZones.removeStalePool(mp.name());
         final Memzone zone = Memzone.reserveShared(headerZone(mp.name()), SharedPoolDescriptor.length(mp.privateDataSize()),
             ElementLayout.CACHE_LINE);
+        zone.claim(mp.name());
         final long h = zone.address();
         UnsafeApi.putLong(h + MAGIC_OFFSET, MAGIC);
         UnsafeApi.putInt(h + VERSION_OFFSET, LAYOUT_VERSION);
@@ -77,7 +78,9 @@ final class SharedPool {
     void reserveData(final Mempool mp, final String opsName, final long elementsLength, final long storeLength) {
         final byte[] ops = encodeOpsName(opsName);
         elements = Memzone.reserveShared(elementsZone(name), elementsLength, ElementLayout.CACHE_LINE);
+        elements.claim(name);
         store = Memzone.reserveShared(storeZone(name), storeLength, ElementLayout.CACHE_LINE);
+        store.claim(name);
         final long h = header.address();
         for (int i = 0; i < ops.length; i++) {
             UnsafeApi.putByte(h + OPS_NAME_OFFSET + i, ops[i]);
@@ -118,6 +121,8 @@ final class SharedPool {
             new IllegalArgumentException(Checks.message("pool", '"' + pool + '"', "the name of a live shared pool; in "
                 + ZoneDirectory.runtime().dir() + " with prefix " + ZoneDirectory.runtime().prefix() + " there are "
                 + SharedZones.poolNames())));
+        zone.claim(pool); // refuses a pool this process has open already: its zones are in use here
+        final int slot;
         try {
             final long h = zone.address();
             expect(pool, "magic", "0x" + Long.toHexString(UnsafeApi.getLong(h + MAGIC_OFFSET)), "0x" + Long.toHexString(MAGIC));
@@ -127,12 +132,18 @@ final class SharedPool {
                 throw new IllegalStateException("pool " + pool + " is " + (state == STATE_CREATING
                     ? "still being created: attach after its create() returned" : "closed by its creator"));
             }
-            final SharedPool shared = new SharedPool(pool, zone, false, claimSlot(zone, pool));
-            shared.elements = lookup(pool, elementsZone(pool), UnsafeApi.getLong(h + ELEMENTS_LENGTH_OFFSET));
-            shared.store = lookup(pool, storeZone(pool), UnsafeApi.getLong(h + STORE_LENGTH_OFFSET));
+            slot = claimSlot(zone, pool);
+        } catch (final RuntimeException | Error ex) {
+            zone.release(false);
+            throw ex;
+        }
+        final SharedPool shared = new SharedPool(pool, zone, false, slot);
+        try {
+            shared.elements = lookup(pool, elementsZone(pool), UnsafeApi.getLong(zone.address() + ELEMENTS_LENGTH_OFFSET));
+            shared.store = lookup(pool, storeZone(pool), UnsafeApi.getLong(zone.address() + STORE_LENGTH_OFFSET));
             return shared;
         } catch (final RuntimeException | Error ex) {
-            zone.free();
+            shared.close(false); // leaves the process table, unmaps what it mapped
             throw ex;
         }
     }
@@ -140,8 +151,9 @@ final class SharedPool {
     private static Memzone lookup(final String pool, final String zone, final long length) {
         final Memzone found = Memzone.lookup(zone).orElseThrow(() ->
             new IllegalStateException("pool " + pool + ": its zone " + zone + " is gone"));
+        found.claim(pool);
         if (found.length() < length) {
-            found.free();
+            found.release(false);
             throw new IllegalStateException(Checks.message("pool " + pool + ": zone " + zone + " length", found.length(),
                 ">= " + length + " as its header says"));
         }

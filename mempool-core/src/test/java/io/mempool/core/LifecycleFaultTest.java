@@ -195,7 +195,7 @@ class LifecycleFaultTest {
         assertTrue(Memzone.lookup("MP_" + name + "_0").isPresent(), "nor the elements");
         gate.countDown();
         inside.join();
-        Memzone.lookup("MP_" + name + "_0").ifPresent(Memzone::free);
+        Memzone.lookup("MP_" + name + "_0").ifPresent(zone -> zone.release(false)); // what close left, by design
     }
 
     @Test
@@ -209,6 +209,21 @@ class LifecycleFaultTest {
         }
         assertNull(store.get(), "the closed pool still references its store");
         assertThrows(IllegalStateException.class, () -> mp.get()); // mp is held up to here
+    }
+
+    @Test
+    void aPoolsMemzonesCannotBeFreedBehindItsBack() {
+        final String name = newName();
+        try (Mempool mp = builder(name).cacheSize(4).create()) {
+            for (final String zone : new String[] {"MP_" + name, "MP_" + name + "_0"}) {
+                final IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> Memzone.lookup(zone).orElseThrow().free());
+                assertTrue(refused.getMessage().contains("belongs to pool " + name), refused.getMessage());
+            }
+            mp.put(mp.get());
+            mp.audit();
+        }
+        assertTrue(Memzone.lookup("MP_" + name + "_0").isEmpty(), "closing the pool freed them");
     }
 
     @Test

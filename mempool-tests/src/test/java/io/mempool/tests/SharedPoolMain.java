@@ -43,6 +43,7 @@ public final class SharedPoolMain {
                 System.out.println("ready");
                 Thread.sleep(Long.MAX_VALUE);
             }
+            case "exercise" -> exercise(args[1]);
             case "attach" -> {
                 try (Mempool mp = Mempool.attach(args[1])) {
                     System.out.println("attached " + mp.size() + " " + mp.opsName());
@@ -167,6 +168,60 @@ public final class SharedPoolMain {
         }
         System.out.println("holding " + n + " cached " + (mp.defaultCache() == null ? 0 : mp.defaultCache().length()));
         Thread.sleep(Long.MAX_VALUE);
+    }
+
+    /** Every public method of an attached pool, as a user in the second process would call them. */
+    private static void exercise(final String pool) throws Exception {
+        try (Mempool mp = Mempool.attach(pool)) {
+            final long[] objs = new long[16];
+            check(mp.getBulk(objs, 0, 16), "getBulk");
+            final UnsafeBuffer element = new UnsafeBuffer(0, 0);
+            for (final long obj : objs) {
+                mp.wrap(element, obj);
+                element.putLong(0, mp.indexOf(obj));
+                check(mp.objectAt(mp.indexOf(obj)) == obj && mp.address(obj) == obj, "indexOf/objectAt/address");
+            }
+            mp.putBulk(objs, 0, 16);
+            mp.put(mp.get());
+            check(mp.genericGet(objs, 0, 4, null), "genericGet(null)");
+            mp.genericPut(objs, 0, 4, null);
+            try (var user = mp.createCache(8)) {
+                check(mp.genericGet(objs, 0, 4, user), "genericGet(user)");
+                mp.genericPut(objs, 0, 4, user);
+            }
+            check(mp.availCount() + mp.inUseCount() == mp.size() && !mp.isEmpty(), "counts");
+            check(mp.objIter((p, obj, index) -> { }) == mp.size() && mp.memIter((p, chunk, index) -> { }) == 1, "iteration");
+            final StringBuilder dump = new StringBuilder();
+            mp.dump(dump);
+            check(dump.toString().contains("shared=attached"), "dump says attached: " + dump);
+            mp.audit();
+            mp.stats();
+            mp.resetStats();
+            check(mp.privateData().capacity() == mp.privateDataSize(), "privateData");
+            check(Mempool.lookup(pool).orElseThrow() == mp, "lookup");
+            final Object avail = java.lang.management.ManagementFactory.getPlatformMBeanServer().getAttribute(
+                new javax.management.ObjectName("io.mempool:type=Mempool,name=" + pool), "AvailCount");
+            check(((Integer) avail) == mp.availCount(), "JMX AvailCount");
+            try {
+                Mempool.attach(pool);
+                throw new AssertionError("attached twice in one process");
+            } catch (final IllegalStateException twice) {
+                check(twice.getMessage().contains("already in use by pool " + pool), twice.getMessage());
+            }
+            try {
+                mp.populateDefault();
+                throw new AssertionError("populated an attached pool");
+            } catch (final IllegalStateException populated) {
+                check(mp.availCount() > 0, "still usable");
+            }
+        }
+        System.out.println("exercised");
+    }
+
+    private static void check(final boolean ok, final String what) {
+        if (!ok) {
+            throw new AssertionError(what);
+        }
     }
 
     private static void spin(final long deadline, final String waitingFor) {

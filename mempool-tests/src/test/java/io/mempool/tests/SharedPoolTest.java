@@ -112,6 +112,29 @@ class SharedPoolTest {
     }
 
     @Test
+    void everyPublicMethodWorksOnAnAttachedPool() throws Exception {
+        final String pool = newName();
+        try (Mempool mp = Mempool.builder(pool).size(SharedPoolMain.SIZE).elementSize(64).cacheSize(32)
+            .privateDataSize(100).shared(true).create()) {
+            mp.privateData().putLong(0, 42);
+            try (JvmProcess child = JvmProcess.start(dir, jvmArgs(), SharedPoolMain.class, "exercise", pool)) {
+                child.awaitSuccess(60);
+                assertTrue(child.output().contains("exercised"), child.output());
+            }
+            final long[] all = new long[SharedPoolMain.SIZE];
+            assertTrue(mp.genericGet(all, 0, all.length, null), "the other process detached and returned everything");
+            final org.agrona.concurrent.UnsafeBuffer element = new org.agrona.concurrent.UnsafeBuffer(0, 0);
+            int written = 0;
+            for (final long obj : all) {
+                mp.wrap(element, obj);
+                written += element.getLong(0) == mp.indexOf(obj) && mp.indexOf(obj) != 0 ? 1 : 0;
+            }
+            assertEquals(15, written, "the 16 objects the other process wrote (index 0 writes 0) are seen here");
+            mp.genericPut(all, 0, all.length, null);
+        }
+    }
+
+    @Test
     void theCreatorsCloseRefusesWhileAnotherProcessIsAttached() throws Exception {
         final String pool = newName();
         final Mempool mp = Mempool.builder(pool).size(SharedPoolMain.SIZE).elementSize(64).shared(true).create();
