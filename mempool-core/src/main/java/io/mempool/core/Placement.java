@@ -49,8 +49,12 @@ record Placement(PoolMemory memory, MempoolOps<Object> ops, Object store, long b
     static Placement inAttachedZones(final Mempool mp, final SharedPool shared, final MempoolOps<Object> ops,
                                      final OpsConfig config) {
         final long storeBytes = storeBytes(ops, config);
-        final long recorded = shared.storeLength();
-        SharedPool.expect(mp.name(), "store zone length for " + ops.name(), recorded, storeBytes);
+        SharedPool.expect(mp.name(), "store zone length for " + ops.name(), shared.storeLength(), storeBytes);
+        final long elementsBytes = (long) mp.size() * mp.totalElementSize();
+        if (shared.elements().length() < elementsBytes) { // a header that promises more objects than the zone holds
+            throw new IllegalArgumentException(Checks.message("pool " + mp.name() + ": elements zone length",
+                shared.elements().length(), ">= " + elementsBytes + " for " + mp.size() + " objects of " + mp.totalElementSize() + " bytes"));
+        }
         return new Placement(PoolMemory.over(shared.elements(), mp.layout(), mp.size()), ops,
             ops.attach(config, shared.store().address(), storeBytes), shared.elements().address());
     }

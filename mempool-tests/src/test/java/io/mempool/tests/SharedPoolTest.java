@@ -177,6 +177,12 @@ class SharedPoolTest {
             UnsafeApi.putInt(header + 32, stride + 64);
             assertTrue(attach(pool).contains("total element size: " + (stride + 64) + " (expected: " + stride), attach(pool));
             UnsafeApi.putInt(header + 32, stride);
+            final int size = UnsafeApi.getInt(header + 24);
+            UnsafeApi.putInt(header + 24, 6000); // more objects than the elements zone holds, the same ring size
+            assertTrue(attach(pool).contains("elements zone length"), attach(pool));
+            UnsafeApi.putInt(header + 24, size * 4); // a ring of another size too: the store's length differs first
+            assertTrue(attach(pool).contains("store zone length"), attach(pool));
+            UnsafeApi.putInt(header + 24, size);
             final String missing = attach("nope");
             assertTrue(missing.startsWith("refused pool: \"nope\"") && missing.contains("[" + pool + "]"), missing);
             assertEquals("attached " + SharedPoolMain.SIZE + " ring_mp_mc", attach(pool));
