@@ -165,6 +165,7 @@ final class PoolLifecycle {
     void close(final boolean force) {
         final StoreBoundary store;
         final boolean announce;
+        final SharedPool sharedPart;
         synchronized (lock) {
             if (state == CLOSED) {
                 return;
@@ -175,6 +176,7 @@ final class PoolLifecycle {
             state = CLOSED;
             store = boundary;
             announce = published;
+            sharedPart = shared;
             if (store != null) {
                 store.markClosed(); // from now on no call enters the store
             }
@@ -185,7 +187,11 @@ final class PoolLifecycle {
             failures.add(new IllegalStateException("pool " + mp.name() + ": a call stayed inside the store for "
                 + StoreBoundary.quiescenceTimeoutNanos / 1_000_000 + " ms; its store and memory are left unfreed"));
         }
-        run(failures, () -> mp.caches().close(quiet ? store : null));
+        // the caches' objects go back to the store, unless nobody else will use it: a private pool's store
+        // is freed next, and a shared store no other live process holds is deleted (and may be wedged by a
+        // process killed inside an operation, which a flush would wait for forever)
+        final boolean flush = quiet && (sharedPart == null || !sharedPart.otherProcesses(true).isEmpty());
+        run(failures, () -> mp.caches().close(flush ? store : null));
         if (announce) {
             failures.addAll(LivePools.fire(MempoolEvent.DESTROY, mp));
         }
@@ -193,13 +199,11 @@ final class PoolLifecycle {
         final boolean registered;
         final Memzone privateArea;
         final PoolMemory elements;
-        final SharedPool sharedPart;
         synchronized (lock) {
             named = nameRegistered;
             registered = jmxRegistered;
             privateArea = privateZone;
             elements = memory;
-            sharedPart = shared;
             nameRegistered = false;
             jmxRegistered = false;
             boundary = null; // a closed pool a user still holds keeps neither the store nor the chunk table

@@ -22,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code hold <pool> <n>}: attaches, gets n objects and keeps them until killed.</li>
  *   <li>{@code create <pool>}: creates a shared pool and waits until killed.</li>
  *   <li>{@code attach <pool>}: attaches and prints {@code attached <size>}, or {@code refused <message>}.</li>
+ *   <li>{@code exercise <pool>}: attaches and calls every public method of the pool.</li>
+ *   <li>{@code wedge <pool>}: attaches to a {@link WedgingOps} pool and stops inside an enqueue.</li>
  * </ul>
  */
 public final class SharedPoolMain {
@@ -44,6 +46,16 @@ public final class SharedPoolMain {
                 Thread.sleep(Long.MAX_VALUE);
             }
             case "exercise" -> exercise(args[1]);
+            case "wedge" -> {
+                io.mempool.core.MempoolOpsRegistry.register(new WedgingOps());
+                final Mempool mp = Mempool.attach(args[1]);
+                final long[] objs = new long[64];
+                if (!mp.getBulk(objs, 0, 64)) {
+                    throw new AssertionError("no objects to hold");
+                }
+                mp.putBulk(objs, 0, 64); // more than the cache holds: straight to the store, which wedges it
+                throw new AssertionError("the enqueue returned");
+            }
             case "attach" -> {
                 try (Mempool mp = Mempool.attach(args[1])) {
                     System.out.println("attached " + mp.size() + " " + mp.opsName());

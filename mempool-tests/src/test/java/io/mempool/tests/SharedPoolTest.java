@@ -135,6 +135,29 @@ class SharedPoolTest {
     }
 
     @Test
+    void aProcessKilledInsideAStoreOperationDoesNotHangTheOthersClose() throws Exception {
+        if (!io.mempool.core.MempoolOpsRegistry.names().contains(WedgingOps.NAME)) {
+            io.mempool.core.MempoolOpsRegistry.register(new WedgingOps());
+        }
+        final String pool = newName();
+        final Mempool mp = Mempool.builder(pool).size(256).elementSize(64).cacheSize(32).ops(WedgingOps.NAME).shared(true)
+            .create();
+        final List<String> args = new java.util.ArrayList<>(jvmArgs());
+        args.add("-Dtest.wedge.enqueue=1");
+        try (JvmProcess victim = JvmProcess.start(dir, args, SharedPoolMain.class, "wedge", pool)) {
+            victim.awaitLine("wedged", 60); // killed holding the store's enqueue side, and 64 objects
+            victim.kill();
+        }
+        final long[] objs = new long[16];
+        assertTrue(mp.getBulk(objs, 0, 16), "the side the dead process did not hold still works");
+        mp.putBulk(objs, 0, 16);
+        assertTrue(assertThrows(IllegalStateException.class, mp::audit).getMessage().contains("64 objects"));
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> mp.close(true),
+            "close flushed into a store nobody else holds, and waited for the dead process's lock");
+        assertEquals(List.of(), zoneFiles());
+    }
+
+    @Test
     void theCreatorsCloseRefusesWhileAnotherProcessIsAttached() throws Exception {
         final String pool = newName();
         final Mempool mp = Mempool.builder(pool).size(SharedPoolMain.SIZE).elementSize(64).shared(true).create();
