@@ -110,6 +110,19 @@ class MemzoneTest {
     }
 
     @Test
+    void aSharedPoolOfOpsThatCannotLiveInAMemzoneIsRefusedAndLeavesNoFile() throws Exception {
+        RecordingOps.ensureRegistered();
+        final IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+            () -> Mempool.builder("mz_notshared").size(8).elementSize(8).ops(RecordingOps.NAME).shared(true).create());
+        assertTrue(refused.getMessage().startsWith("ops: " + RecordingOps.NAME + " (expected: one whose store can live in"
+            + " shared memory: ["), refused.getMessage());
+        try (var files = Files.list(dir)) {
+            assertEquals(java.util.List.of(), files.map(f -> f.getFileName().toString()).filter(f -> !f.endsWith(".lock")).toList());
+        }
+        assertTrue(Mempool.lookup("mz_notshared").isEmpty());
+    }
+
+    @Test
     void aPoolTakesItsOpsRequiredFlagsAndOnlyPromises() {
         RecordingOps.ensureRegistered();
         if (!MempoolOpsRegistry.names().contains("test_promising")) {
