@@ -1,6 +1,7 @@
 package io.mempool.tests;
 
 import io.mempool.api.MempoolFlag;
+import io.mempool.api.OpsConfig;
 import io.mempool.core.Mempool;
 import io.mempool.core.MempoolOpsRegistry;
 
@@ -8,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,6 +27,8 @@ import javax.management.ObjectName;
  *   MXBean on a large pool while the owner closes it.</li>
  *   <li>{@code getput <rounds>}: two threads get and put (cached, bulk, single, cache-less) while the
  *   owner closes, for every ops name found, with and without DEBUG, with and without a cache.</li>
+ *   <li>{@code shared <rounds>}: both races on shared pools (elements and store in mapped files that
+ *   close unmaps), for every ops name that can live in a memzone.</li>
  * </ul>
  */
 public final class LifecycleRaceMain {
@@ -34,17 +38,22 @@ public final class LifecycleRaceMain {
     public static void main(final String[] args) throws Exception {
         final int rounds = Integer.parseInt(args[1]);
         switch (args[0]) {
-            case "introspect" -> introspect(rounds);
-            case "getput" -> getPut(rounds);
-            default -> throw new IllegalArgumentException("scenario: " + args[0] + " (expected: introspect or getput)");
+            case "introspect" -> introspect(rounds, false);
+            case "getput" -> getPut(rounds, false);
+            case "shared" -> {
+                introspect(rounds, true);
+                getPut(rounds, true);
+            }
+            default -> throw new IllegalArgumentException("scenario: " + args[0] + " (expected: introspect, getput or shared)");
         }
         System.out.println("done " + rounds);
     }
 
-    private static void introspect(final int rounds) throws Exception {
+    private static void introspect(final int rounds, final boolean shared) throws Exception {
         final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         for (int round = 0; round < rounds; round++) {
-            final Mempool mp = Mempool.builder("introspect_" + round).size(65_535).elementSize(2048).cacheSize(64).create();
+            final Mempool mp = Mempool.builder("introspect_" + round).size(65_535).elementSize(2048).cacheSize(64)
+                .shared(shared).create();
             final ObjectName bean = new ObjectName("io.mempool:type=Mempool,name=" + mp.name());
             final AtomicBoolean stop = new AtomicBoolean();
             final AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -85,13 +94,17 @@ public final class LifecycleRaceMain {
         }
     }
 
-    private static void getPut(final int rounds) throws Exception {
+    private static void getPut(final int rounds, final boolean shared) throws Exception {
         int pools = 0;
         for (final String ops : MempoolOpsRegistry.names()) {
+            if (shared && MempoolOpsRegistry.get(ops).memzoneBytes(
+                new OpsConfig("probe", 64, Set.of(), Map.of())) < 0) {
+                continue;
+            }
             for (final boolean debug : new boolean[] {false, true}) {
                 for (final int cacheSize : new int[] {0, 256}) {
                     for (int round = 0; round < rounds; round++) {
-                        raceGetPut(ops, debug, cacheSize, round);
+                        raceGetPut(ops, debug, cacheSize, round, shared);
                         pools++;
                     }
                 }
@@ -101,16 +114,16 @@ public final class LifecycleRaceMain {
     }
 
     /** Large enough (34 MB of elements, above glibc's largest mmap threshold) that freed memory is unmapped at once. */
-    private static void raceGetPut(final String ops, final boolean debug, final int cacheSize, final int round)
-        throws Exception {
+    private static void raceGetPut(final String ops, final boolean debug, final int cacheSize, final int round,
+        final boolean shared) throws Exception {
         final var builder = Mempool.builder("gp_" + ops + "_" + round).size(16_383).elementSize(2048)
-            .cacheSize(cacheSize).ops(ops);
+            .cacheSize(cacheSize).ops(ops).shared(shared);
         if (debug) {
             builder.flags(MempoolFlag.DEBUG);
         }
         final Mempool mp = builder.create();
         // a single-sided store gets one putter and one getter thread, as its promise asks
-        final boolean singleSided = ops.contains("_sp_") || ops.endsWith("_sc");
+        final boolean singleSided = !MempoolOpsRegistry.get(ops).requiredFlags().isEmpty();
         final int threads = singleSided ? 1 : 2;
         final AtomicBoolean stop = new AtomicBoolean();
         final AtomicReference<Throwable> failure = new AtomicReference<>();

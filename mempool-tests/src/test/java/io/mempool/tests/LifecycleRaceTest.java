@@ -25,10 +25,16 @@ class LifecycleRaceTest {
         run(dir, "getput", "1");
     }
 
+    @Test
+    void sharedPoolsRacingCloseNeverTouchUnmappedMemory(@TempDir final Path dir) throws Exception {
+        run(dir, "shared", "2");
+    }
+
     private static void run(final Path dir, final String scenario, final String rounds) throws Exception {
         final List<String> args = List.of(
             "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
             "-Xmx512m",
+            "-Dmempool.runtime.dir=" + dir.resolve("runtime"),
             "-cp", System.getProperty("java.class.path"),
             LifecycleRaceMain.class.getName(), scenario, rounds);
         final ChildJvm.Result result = ChildJvm.run(dir, args);
