@@ -38,6 +38,8 @@ public final class Memzone {
     public static final int NAME_MAX_LENGTH = 63;
     /** The largest alignment a zone can ask for: a 2 MiB huge page. */
     public static final int MAX_ALIGN = 1 << 21;
+    /** The longest private zone: room to align it without overflowing an address. */
+    private static final long MAX_PRIVATE_LENGTH = Long.MAX_VALUE - MAX_ALIGN;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1," + NAME_MAX_LENGTH + "}");
     /** Reserved zones by name; guarded by itself. */
@@ -69,7 +71,7 @@ public final class Memzone {
      * {@code rte_memzone_reserve_aligned}).
      *
      * @param name   a unique name, {@code [A-Za-z0-9_.-]{1,63}}.
-     * @param length its size in bytes, {@code >= 1}.
+     * @param length its size in bytes, {@code 1..2^63 - 1 - 2 MiB} (room to align it).
      * @param align  the alignment of its first byte, a power of two in {@code 8..2 MiB}.
      * @return the zone.
      * @throws IllegalArgumentException if an argument is out of range or the name is taken.
@@ -77,8 +79,8 @@ public final class Memzone {
      */
     public static Memzone reserve(final String name, final long length, final int align) {
         checkName(name);
-        if (length < 1) {
-            throw new IllegalArgumentException(Checks.message("length", length, ">= 1"));
+        if (length < 1 || length > MAX_PRIVATE_LENGTH) {
+            throw new IllegalArgumentException(Checks.message("length", length, "1.." + MAX_PRIVATE_LENGTH));
         }
         if (align < Long.BYTES || align > MAX_ALIGN || Integer.bitCount(align) != 1) {
             throw new IllegalArgumentException(Checks.message("align", align, "a power of two in 8.." + MAX_ALIGN));
@@ -112,7 +114,7 @@ public final class Memzone {
     public static Memzone reserveShared(final String name, final long length, final int align) {
         checkName(name);
         final ZoneDirectory dir = ZoneDirectory.current();
-        if (length < 1 || dir.roundUp(length) > Integer.MAX_VALUE) {
+        if (length < 1 || length > Integer.MAX_VALUE || dir.roundUp(length) > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(Checks.message("length", length, "1.." + Integer.MAX_VALUE + " for a shared zone"));
         }
         if (align < Long.BYTES || align > dir.pageSize() || Integer.bitCount(align) != 1) {

@@ -71,13 +71,20 @@ class MemzoneTest {
             assertThrows(IllegalArgumentException.class, () -> Memzone.reserve("a b", 8, 8)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Memzone.reserve("x".repeat(64), 8, 8));
         assertThrows(IllegalArgumentException.class, () -> Memzone.reserve(null, 8, 8));
-        assertEquals("length: 0 (expected: >= 1)",
+        assertEquals("length: 0 (expected: 1.." + (Long.MAX_VALUE - (2 << 20)) + ")",
             assertThrows(IllegalArgumentException.class, () -> Memzone.reserve("mz_bad", 0, 8)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> Memzone.reserve("mz_bad", 8, 12));
         assertThrows(IllegalArgumentException.class, () -> Memzone.reserve("mz_bad", 8, 4));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Memzone.reserveShared("mz_bad", 8, 1 << 20))
             .getMessage().startsWith("align: 1048576 (expected: a power of two in 8..4096 for a shared zone"));
         assertThrows(IllegalArgumentException.class, () -> Memzone.reserveShared("mz_bad", 1L << 32, 64));
+        // lengths whose rounding up to the alignment or page would overflow are refused as out of range
+        assertEquals("length: 9223372036854775807 (expected: 1..2147483647 for a shared zone)",
+            assertThrows(IllegalArgumentException.class, () -> Memzone.reserveShared("mz_bad", Long.MAX_VALUE, 64))
+                .getMessage());
+        assertEquals("length: 9223372036854775807 (expected: 1.." + (Long.MAX_VALUE - (2 << 20)) + ")",
+            assertThrows(IllegalArgumentException.class, () -> Memzone.reserve("mz_bad", Long.MAX_VALUE, 64)).getMessage());
+        assertThrows(OutOfMemoryError.class, () -> Memzone.reserve("mz_bad", Long.MAX_VALUE - (2 << 20), 1 << 20));
         assertEquals(before, Memzone.reserved().size());
         assertEquals(0, dir.toFile().list((d, name) -> name.contains("mz_bad")).length);
     }
