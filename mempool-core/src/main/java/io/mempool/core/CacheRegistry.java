@@ -6,6 +6,7 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A pool's caches: one per platform thread that has used the pool (its default cache; with a cache
@@ -163,23 +164,45 @@ final class CacheRegistry {
     }
 
     /**
-     * Step of close, once no call is inside the store: returns every cache's objects and the orphans to
-     * the store, closes the caches, and forgets them all, so nothing here keeps a thread or a cache.
+     * Step of close, once no call is inside the store: closes and forgets every cache, so nothing here
+     * keeps a thread or a cache, then returns their objects and the orphans to the store (when given).
+     * A store that throws fails that drain alone; the first failure is rethrown with the others suppressed.
      */
     synchronized void close(final StoreBoundary store) {
         closed = true;
-        for (final MempoolCache cache : all) {
-            if (store != null) {
-                cache.drainTo(store);
-            }
-            cache.markClosed();
-        }
-        if (store != null) {
-            orphans.drainTo(store);
-        }
+        final MempoolCache[] caches = all;
         all = NONE;
         byThread.clear();
         Arrays.fill(slots, null);
+        for (final MempoolCache cache : caches) {
+            cache.markClosed(); // before any drain: a store that throws must not leave a cache serving a closed pool
+        }
+        if (store == null) {
+            return;
+        }
+        RuntimeException failure = null;
+        for (final MempoolCache cache : caches) {
+            failure = drain(cache::drainTo, store, failure);
+        }
+        failure = drain(orphans::drainTo, store, failure);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Runs one drain; a store that throws fails it alone, and the failures are rethrown together. */
+    private static RuntimeException drain(final Consumer<StoreBoundary> drain,
+        final StoreBoundary store, final RuntimeException failed) {
+        try {
+            drain.accept(store);
+            return failed;
+        } catch (final RuntimeException ex) {
+            if (failed == null) {
+                return ex;
+            }
+            failed.addSuppressed(ex);
+            return failed;
+        }
     }
 
     private static MempoolCache[] append(final MempoolCache[] now, final MempoolCache cache) {
