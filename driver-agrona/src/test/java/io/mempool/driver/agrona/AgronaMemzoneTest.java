@@ -8,11 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mempool.api.MempoolOps;
 import io.mempool.api.OpsConfig;
-import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
+import io.mempool.testkit.MemzoneRegions;
 import java.util.stream.Stream;
-import org.agrona.BufferUtil;
 import org.agrona.UnsafeApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,32 +21,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * their header is checked, and freed view by view without touching the memory.
  */
 class AgronaMemzoneTest {
-    private static final int GUARD = 64;
-    private final List<ByteBuffer> regions = new ArrayList<>();
+    private final MemzoneRegions regions = new MemzoneRegions();
 
     static Stream<MempoolOps<? extends OffHeapLongStore>> ops() {
         return Stream.of(new AgronaMpMcOps(), new AgronaSpScOps());
     }
 
-    /** A zeroed 128-byte-aligned range of {@code length} bytes, then a guard of 0xA5 bytes. */
-    private long region(final long length) {
-        final ByteBuffer memory = ByteBuffer.allocateDirect((int) length + GUARD + AgronaStoreDescriptor.ALIGNMENT);
-        regions.add(memory);
-        final long raw = BufferUtil.address(memory);
-        final long address = (raw + AgronaStoreDescriptor.ALIGNMENT - 1) & -AgronaStoreDescriptor.ALIGNMENT;
-        UnsafeApi.setMemory(address + length, GUARD, (byte) 0xA5);
-        return address;
-    }
-
-    private static void assertGuard(final long address, final long length) {
-        for (int i = 0; i < GUARD; i++) {
-            assertEquals((byte) 0xA5, UnsafeApi.getByte(address + length + i), "byte " + i + " past the store");
-        }
-    }
-
     @AfterEach
     void freeRegions() {
-        regions.forEach(BufferUtil::free);
+        regions.close();
     }
 
     @ParameterizedTest
@@ -58,7 +38,7 @@ class AgronaMemzoneTest {
         final OpsConfig config = OpsConfig.of("pool", 100);
         final long bytes = ops.memzoneBytes(config);
         assertEquals(ops.alloc(config).bufferLength(), bytes, "the buffer alloc would own");
-        final long address = region(bytes);
+        final long address = regions.allocate(bytes);
         final S store = ops.allocIn(config, address, bytes);
         final S view = ops.attach(config, address, bytes);
         assertTrue(ops.enqueue(store, new long[] {8, 16, 24}, 0, 3));
@@ -73,7 +53,7 @@ class AgronaMemzoneTest {
         ops.free(store);
         final S again = ops.attach(config, address, bytes);
         assertEquals(3, ops.count(again), "free of every view leaves the memory, and the handles, in place");
-        assertGuard(address, bytes);
+        regions.assertGuards();
     }
 
     @ParameterizedTest
@@ -81,7 +61,7 @@ class AgronaMemzoneTest {
     <S extends OffHeapLongStore> void attachRefusesZeroedMemoryAndShortRanges(final MempoolOps<S> ops) {
         final OpsConfig config = OpsConfig.of("pool", 10);
         final long bytes = ops.memzoneBytes(config);
-        final long address = region(bytes);
+        final long address = regions.allocate(bytes);
         assertEquals("magic: 0x0 (expected: 0x4a4d504147524e01, a store made by allocIn)",
             assertThrows(IllegalArgumentException.class, () -> ops.attach(config, address, bytes)).getMessage());
         ops.allocIn(config, address, bytes);
@@ -97,7 +77,7 @@ class AgronaMemzoneTest {
     <S extends OffHeapLongStore> void allocInRefusesBadRangesAndWritesNothing(final MempoolOps<S> ops) {
         final OpsConfig config = OpsConfig.of("pool", 10);
         final long bytes = ops.memzoneBytes(config);
-        final long address = region(bytes);
+        final long address = regions.allocate(bytes);
         assertThrows(IllegalArgumentException.class, () -> ops.allocIn(config, address, bytes - 1));
         assertThrows(IllegalArgumentException.class, () -> ops.allocIn(config, address + 1, bytes));
         assertThrows(IllegalArgumentException.class, () -> ops.allocIn(config, 0, bytes));
@@ -113,7 +93,7 @@ class AgronaMemzoneTest {
         final AgronaSpScOps spsc = new AgronaSpScOps();
         final AgronaMpMcOps mpmc = new AgronaMpMcOps();
         final long bytes = mpmc.memzoneBytes(config);
-        final long address = region(bytes);
+        final long address = regions.allocate(bytes);
         spsc.allocIn(config, address, bytes);
         assertEquals("slot length: 8 (expected: 16)",
             assertThrows(IllegalArgumentException.class, () -> mpmc.attach(config, address, bytes)).getMessage());
@@ -127,7 +107,7 @@ class AgronaMemzoneTest {
         final OpsConfig config = OpsConfig.of("pool", 64);
         final AgronaMpMcOps ops = new AgronaMpMcOps();
         final long bytes = ops.memzoneBytes(config);
-        final long address = region(bytes);
+        final long address = regions.allocate(bytes);
         ops.allocIn(config, address, bytes);
         UnsafeApi.putInt(address + AgronaStoreDescriptor.VERSION_OFFSET, 9);
         assertEquals("layout version: 9 (expected: 1)",
@@ -146,7 +126,7 @@ class AgronaMemzoneTest {
         final OpsConfig config = OpsConfig.of("pool", 16);
         final AgronaMpMcOps ops = new AgronaMpMcOps();
         final long bytes = ops.memzoneBytes(config);
-        final long address = region(bytes);
+        final long address = regions.allocate(bytes);
         final ManyToManyOffHeapLongStore old = ops.allocIn(config, address, bytes);
         assertTrue(ops.enqueue(old, new long[] {1, 2, 3, 4, 5}, 0, 5));
         assertTrue(ops.dequeue(old, new long[2], 0, 2));

@@ -1,5 +1,6 @@
 package io.mempool.driver.ring;
 
+import io.mempool.testkit.MemzoneRegions;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -9,7 +10,7 @@ import org.junit.jupiter.api.AfterEach;
  * the churn threads) another view from {@code attach} of the same memory, as two processes would.
  */
 class OffHeapLongRingConcurrencyTest extends LongRingConcurrencyTest {
-    private final NativeRegions regions = new NativeRegions();
+    private final MemzoneRegions regions = new MemzoneRegions();
     private final Map<LongRing, long[]> ranges = new HashMap<>();
 
     @AfterEach

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.mempool.driver.ring.LongRing.SyncMode;
+import io.mempool.testkit.MemzoneRegions;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.agrona.UnsafeApi;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * off-heap ring has: views, the header's checks, and hostile addresses and lengths.
  */
 class OffHeapLongRingTest extends LongRingTest {
-    private final NativeRegions regions = new NativeRegions();
+    private final MemzoneRegions regions = new MemzoneRegions();
 
     @AfterEach
     void freeRegions() {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.mempool.api.MempoolOps;
 import io.mempool.api.OpsConfig;
 import io.mempool.driver.ring.LongRing.SyncMode;
+import io.mempool.testkit.MemzoneRegions;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * {@code attach} that refuses a ring made for another ops or config, naming both values.
  */
 class RingOpsMemzoneTest {
-    private final NativeRegions regions = new NativeRegions();
+    private final MemzoneRegions regions = new MemzoneRegions();
 
     @AfterEach
     void freeRegions() {
