@@ -104,8 +104,8 @@ abstract class LongRingL3Pad extends LongRingConsumerFields {
  * A {@link LongRing} on the Java heap: its four words are fields of this object, on cache lines of their
  * own (the pad chain above: 128 bytes between the config and the producer's words, between the producer's
  * and the consumer's, and after them), and its slots a {@code long[]}. What {@code build()} makes, and what
- * the {@code ring_*} ops allocate for a private pool: a short JMH run (benchmarks' {@code LongRingPerf}, on a
- * busy machine) found the off-heap ring no faster, and this one needs neither native memory nor Agrona.
+ * the {@code ring_*} ops allocate for a private pool: in JMH (benchmarks' {@code LongRingPerf}) the
+ * off-heap ring is no faster, often slower, and this one needs neither native memory nor Agrona.
  *
  * <p>Thread safety and memory effects: see {@link LongRing}. Accessor names follow the package's
  * convention; each carries the order its caller needs, and the caller says why.
