@@ -97,7 +97,8 @@ public interface MempoolOps<S> {
     void free(S store);
 
     /**
-     * DPDK's {@code get_info().contig_block_size}.
+     * DPDK's {@code get_info().contig_block_size}: a store that places its objects itself
+     * ({@link #populate}) in runs of adjacent objects may hand out whole runs.
      *
      * @param store a store from {@link #alloc}.
      * @return the number of objects per contiguous block, or 0 if the store has no contiguous blocks.
@@ -107,7 +108,9 @@ public interface MempoolOps<S> {
     }
 
     /**
-     * Takes {@code n} whole contiguous blocks, writing the first handle of each, all or none.
+     * Takes {@code n} whole contiguous blocks, writing the first handle of each, all or none. The objects
+     * of a block are {@link #contigBlockSize} handles {@link ElementGeometry#totalSize()} apart, starting
+     * at the first; they go back one by one through {@link #enqueue}, as ordinary objects.
      *
      * @param store  a store from {@link #alloc}.
      * @param firsts the table to fill with the first handle of each block.
@@ -121,12 +124,49 @@ public interface MempoolOps<S> {
     }
 
     /**
+     * How much memory, aligned how, {@code n} objects need in this store's layout (DPDK's
+     * {@code rte_mempool_ops_calc_mem_size}); for a store that places its objects itself with
+     * {@link #populate}. The pool reserves at least {@link MemoryNeed#bytes()} (or, for a pool split into
+     * chunks, pieces of at least {@link MemoryNeed#minChunkBytes()}) aligned to {@link MemoryNeed#align()}.
+     *
+     * @param config   the pool's config.
+     * @param n        how many objects, {@code >= 1}.
+     * @param geometry the pool's element layout.
+     * @return the memory needed; null (the default) for the pool's own layout: {@code n} elements one
+     *     after another, {@code n * totalSize} bytes.
+     */
+    default MemoryNeed calcMemSize(final OpsConfig config, final int n, final ElementGeometry geometry) {
+        return null;
+    }
+
+    /**
+     * Lays objects out in memory the pool reserved (DPDK's {@code rte_mempool_ops_populate}): for each
+     * object, in index order, calls {@code callback.object(handle)}, which initialises the element and
+     * enqueues it into {@code store}; so the store's own bookkeeping for an object (a bucket's header,
+     * say) must be ready before the call. Objects must lie inside {@code region}, not overlap, with their
+     * header room before them and their alignment as {@code geometry} says.
+     *
+     * @param store      a store from {@link #alloc}, empty or holding the objects of earlier chunks.
+     * @param maxObjects the most objects to place, {@code >= 1}.
+     * @param region     the chunk: the memory reserved for them (sized by {@link #calcMemSize}).
+     * @param geometry   the pool's element layout.
+     * @param callback   the pool's per-object step.
+     * @return how many objects were placed, {@code 0..maxObjects}; or -1 (the default) to let the pool lay
+     *     the objects out one after another and enqueue them itself.
+     * @throws RuntimeException whatever {@code callback} throws; the pool then frees the store and the memory.
+     */
+    default int populate(final S store, final int maxObjects, final OffHeapRegion region, final ElementGeometry geometry,
+                         final PopulateCallback callback) {
+        return -1;
+    }
+
+    /**
      * How many bytes of off-heap memory a store for this config needs to live entirely in a memzone
-     * (DESIGN §9): its slots, heads, tails and counters, with no Java reference to state another process
+     * (a shared memzone): its slots, heads, tails and counters, with no Java reference to state another process
      * needs, so that it can sit in memory shared between processes.
      *
      * @param config the pool's config.
-     * @return the bytes {@link #allocIn} needs; negative if the store cannot live in a memzone (the default).
+     * @return the bytes {@code allocIn} needs; negative if the store cannot live in a memzone (the default).
      * @throws IllegalArgumentException if the config is beyond the driver, as {@link #alloc} would say.
      */
     default long memzoneBytes(final OpsConfig config) {
@@ -134,9 +174,43 @@ public interface MempoolOps<S> {
     }
 
     /**
-     * Initialises a new, empty store in {@code [address, address + length)} (DESIGN §9), writing a header
-     * that {@link #attach} validates. The memory stays the caller's: {@link #free} of such a store releases
-     * nothing of it.
+     * Initialises a new, empty store in {@code region} (a memzone, possibly shared), writing a header that
+     * {@link #attach(OpsConfig, OffHeapRegion)} validates; the store reaches its memory only through the
+     * region, so it needs no JVM flag on any JDK. The memory stays the caller's: {@link #free} of such a
+     * store releases nothing of it. The pool calls this form. By default it calls
+     * {@link #allocIn(OpsConfig, long, long)} with the region's address and length (a store written
+     * against the address form, which then reaches the memory its own way).
+     *
+     * @param config the pool's config.
+     * @param region the memory, at least {@link #memzoneBytes}{@code (config)} bytes, 64-byte aligned or more.
+     * @return the store, as {@link #alloc} returns one.
+     * @throws UnsupportedOperationException if {@link #memzoneBytes} is negative (the default).
+     * @throws IllegalArgumentException      if the region is too short or misaligned; nothing is written.
+     */
+    default S allocIn(final OpsConfig config, final OffHeapRegion region) {
+        return allocIn(config, region.address(), region.length());
+    }
+
+    /**
+     * Opens a store that {@link #allocIn(OpsConfig, OffHeapRegion)} initialised in the same memory,
+     * possibly in another process (which maps it at another address). The pool calls this form; by
+     * default it calls {@link #attach(OpsConfig, long, long)}.
+     *
+     * @param config the pool's config; it must describe the store found there.
+     * @param region the memory.
+     * @return a view of the store in that memory.
+     * @throws UnsupportedOperationException if {@link #memzoneBytes} is negative (the default).
+     * @throws IllegalArgumentException      if the region is too short, holds no store of these ops, or one
+     *                                       made for another config; the message names the value found
+     *                                       and the value expected.
+     */
+    default S attach(final OpsConfig config, final OffHeapRegion region) {
+        return attach(config, region.address(), region.length());
+    }
+
+    /**
+     * The address form of {@link #allocIn(OpsConfig, OffHeapRegion)}, for stores that reach memory their
+     * own way; a store that overrides the region form need not implement it.
      *
      * @param config  the pool's config.
      * @param address the start of the range, as aligned as a memzone (64 bytes or more).
@@ -150,9 +224,10 @@ public interface MempoolOps<S> {
     }
 
     /**
-     * Opens a store that {@link #allocIn} initialised in {@code [address, address + length)}, possibly in
-     * another process. Both stores then share the same handles, and each may be used as its ops promise
-     * (the single-thread promises count across all of them). {@link #free} of one does not disturb the other.
+     * The address form of {@link #attach(OpsConfig, OffHeapRegion)}: opens a store that {@code allocIn}
+     * initialised in {@code [address, address + length)}, possibly in another process. Both stores then
+     * share the same handles, and each may be used as its ops promise (the single-thread promises count
+     * across all of them). {@link #free} of one does not disturb the other.
      *
      * @param config  the pool's config; it must describe the store found there.
      * @param address the start of the range.
