@@ -4,8 +4,9 @@
  */
 module io.mempool.core {
     requires transitive io.mempool.api;
-    requires transitive org.agrona;
     requires java.management;
+    // the JDK 17 base of the memory layer reaches memory through sun.misc.Unsafe; the JDK 22+ classes do not
+    requires jdk.unsupported;
 
     exports io.mempool.core;
 

@@ -1,7 +1,6 @@
 package io.mempool.core;
 
 import io.mempool.api.MempoolCorruptionException;
-import org.agrona.UnsafeApi;
 
 import java.util.Arrays;
 
@@ -23,70 +22,69 @@ final class DebugCookies {
         this.trailerOffset = ElementHeaderDescriptor.trailerOffset(alignedElementSize);
     }
 
-    static void init(final long obj, final int alignedElementSize) {
-        UnsafeApi.putLong(obj + ElementHeaderDescriptor.COOKIE_OFFSET, ElementHeaderDescriptor.COOKIE_FREE);
-        UnsafeApi.putLong(obj + ElementHeaderDescriptor.trailerOffset(alignedElementSize),
-            ElementHeaderDescriptor.TRAILER_COOKIE);
+    static void init(final PoolMemory memory, final long obj, final int alignedElementSize) {
+        memory.putLong(obj, ElementHeaderDescriptor.COOKIE_OFFSET, ElementHeaderDescriptor.COOKIE_FREE);
+        memory.putLong(obj, ElementHeaderDescriptor.trailerOffset(alignedElementSize), ElementHeaderDescriptor.TRAILER_COOKIE);
     }
 
     /** Marks every object free, or throws with every cookie as it was. Handles are in the pool's memory. */
-    void beforePut(final long[] objs, final int offset, final int n) {
+    void beforePut(final PoolMemory memory, final long[] objs, final int offset, final int n) {
         for (int i = 0; i < n; i++) {
             final long obj = objs[offset + i];
-            final String fault = putFault(obj);
+            final String fault = putFault(memory, obj);
             if (fault != null) {
                 for (int j = 0; j < i; j++) {
-                    setCookie(objs[offset + j], ElementHeaderDescriptor.COOKIE_ALLOCATED);
+                    setCookie(memory, objs[offset + j], ElementHeaderDescriptor.COOKIE_ALLOCATED);
                 }
                 throw corruption(obj, fault + "; nothing of this put was enqueued");
             }
             // set as we go, so the same handle twice in one call is a double put too
-            setCookie(obj, ElementHeaderDescriptor.COOKIE_FREE);
+            setCookie(memory, obj, ElementHeaderDescriptor.COOKIE_FREE);
         }
     }
 
     /** Undoes {@link #beforePut} when the store refused the objects. */
-    void undoPut(final long[] objs, final int offset, final int n) {
+    void undoPut(final PoolMemory memory, final long[] objs, final int offset, final int n) {
         for (int i = 0; i < n; i++) {
-            setCookie(objs[offset + i], ElementHeaderDescriptor.COOKIE_ALLOCATED);
+            setCookie(memory, objs[offset + i], ElementHeaderDescriptor.COOKIE_ALLOCATED);
         }
     }
 
-    private String putFault(final long obj) {
-        final long cookie = UnsafeApi.getLong(obj + ElementHeaderDescriptor.COOKIE_OFFSET);
+    private String putFault(final PoolMemory memory, final long obj) {
+        final long cookie = memory.getLong(obj, ElementHeaderDescriptor.COOKIE_OFFSET);
         if (cookie == ElementHeaderDescriptor.COOKIE_FREE) {
             return "double put: the object is already free";
         }
-        if (cookie != ElementHeaderDescriptor.COOKIE_ALLOCATED || UnsafeApi.getLong(obj + poolIdOffset) != mp.id()) {
+        if (cookie != ElementHeaderDescriptor.COOKIE_ALLOCATED || memory.getLong(obj, poolIdOffset) != mp.id()) {
             return "header overwritten: cookie 0x" + Long.toHexString(cookie) + " (expected 0x"
                 + Long.toHexString(ElementHeaderDescriptor.COOKIE_ALLOCATED) + ", handed out)";
         }
-        return trailerFault(obj);
+        return trailerFault(memory, obj);
     }
 
-    private String trailerFault(final long obj) {
-        final long trailer = UnsafeApi.getLong(obj + trailerOffset);
+    private String trailerFault(final PoolMemory memory, final long obj) {
+        final long trailer = memory.getLong(obj, trailerOffset);
         return trailer == ElementHeaderDescriptor.TRAILER_COOKIE ? null
             : "trailer overwritten: the object's " + mp.elementSize() + " bytes were overrun (trailer 0x"
                 + Long.toHexString(trailer) + ")";
     }
 
-    private String getFault(final long obj) {
-        final long cookie = UnsafeApi.getLong(obj + ElementHeaderDescriptor.COOKIE_OFFSET);
-        if (cookie != ElementHeaderDescriptor.COOKIE_FREE || UnsafeApi.getLong(obj + poolIdOffset) != mp.id()) {
+    private String getFault(final PoolMemory memory, final long obj) {
+        final long cookie = memory.getLong(obj, ElementHeaderDescriptor.COOKIE_OFFSET);
+        if (cookie != ElementHeaderDescriptor.COOKIE_FREE || memory.getLong(obj, poolIdOffset) != mp.id()) {
             return "corrupted free object: cookie 0x" + Long.toHexString(cookie) + " (expected 0x"
                 + Long.toHexString(ElementHeaderDescriptor.COOKIE_FREE) + ", free)";
         }
-        return trailerFault(obj);
+        return trailerFault(memory, obj);
     }
 
     /** Marks every object handed out, or returns the sound ones to the store and throws. */
-    void afterGet(final long[] objs, final int offset, final int n) {
+    void afterGet(final PoolMemory memory, final long[] objs, final int offset, final int n) {
         String firstFault = null;
         long firstBad = 0;
         int bad = 0;
         for (int i = 0; i < n; i++) {
-            final String fault = getFault(objs[offset + i]);
+            final String fault = getFault(memory, objs[offset + i]);
             if (fault != null) {
                 if (firstFault == null) {
                     firstFault = fault;
@@ -97,14 +95,14 @@ final class DebugCookies {
         }
         if (firstFault == null) {
             for (int i = 0; i < n; i++) {
-                setCookie(objs[offset + i], ElementHeaderDescriptor.COOKIE_ALLOCATED);
+                setCookie(memory, objs[offset + i], ElementHeaderDescriptor.COOKIE_ALLOCATED);
             }
             return;
         }
         final long[] sound = new long[n - bad];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (getFault(objs[offset + i]) == null) {
+            if (getFault(memory, objs[offset + i]) == null) {
                 sound[k++] = objs[offset + i];
             }
         }
@@ -115,10 +113,10 @@ final class DebugCookies {
     }
 
     /** DEBUG audit: every header cookie is one of the two values and every trailer is intact. */
-    void audit(final long obj, final int index) {
-        final long cookie = UnsafeApi.getLong(obj + ElementHeaderDescriptor.COOKIE_OFFSET);
+    void audit(final PoolMemory memory, final long obj, final int index) {
+        final long cookie = memory.getLong(obj, ElementHeaderDescriptor.COOKIE_OFFSET);
         final String fault = cookie != ElementHeaderDescriptor.COOKIE_FREE && cookie != ElementHeaderDescriptor.COOKIE_ALLOCATED
-            ? "header cookie overwritten: 0x" + Long.toHexString(cookie) : trailerFault(obj);
+            ? "header cookie overwritten: 0x" + Long.toHexString(cookie) : trailerFault(memory, obj);
         if (fault != null) {
             throw corruption(obj, fault + " (index " + index + ")");
         }
@@ -132,7 +130,7 @@ final class DebugCookies {
         return new MempoolCorruptionException("pool " + mp.name() + ": object 0x" + Long.toHexString(obj) + ": " + fault);
     }
 
-    private static void setCookie(final long obj, final long cookie) {
-        UnsafeApi.putLong(obj + ElementHeaderDescriptor.COOKIE_OFFSET, cookie);
+    private static void setCookie(final PoolMemory memory, final long obj, final long cookie) {
+        memory.putLong(obj, ElementHeaderDescriptor.COOKIE_OFFSET, cookie);
     }
 }

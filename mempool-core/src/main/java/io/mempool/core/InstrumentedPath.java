@@ -42,7 +42,7 @@ final class InstrumentedPath {
                 ok = direct ? cache.getDirect(objs, offset, n) : cache.get(objs, offset, n);
             }
             if (ok && debug != null) {
-                debug.afterGet(objs, offset, n);
+                debug.afterGet(mp.lifecycle().memory(), objs, offset, n);
             }
             if (stats != null) {
                 count(cache, ok ? MempoolStats.GET_SUCCESS_BULK : MempoolStats.GET_FAIL_BULK, 1);
@@ -60,7 +60,7 @@ final class InstrumentedPath {
         enter(store, cache);
         try {
             if (debug != null) {
-                debug.beforePut(objs, offset, n);
+                debug.beforePut(mp.lifecycle().memory(), objs, offset, n);
             }
             if (stats != null) {
                 count(cache, MempoolStats.PUT_BULK, 1);
@@ -80,7 +80,7 @@ final class InstrumentedPath {
                 }
             } catch (final IllegalStateException refused) {
                 if (debug != null) {
-                    debug.undoPut(objs, offset, n); // still inside the guard: the memory is there
+                    debug.undoPut(mp.lifecycle().memory(), objs, offset, n); // still inside the guard: the memory is there
                 }
                 throw refused;
             }

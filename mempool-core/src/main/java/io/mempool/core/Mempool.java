@@ -2,6 +2,8 @@ package io.mempool.core;
 
 import io.mempool.api.Checks;
 import io.mempool.api.MempoolFlag;
+import io.mempool.core.memory.MemoryLayer;
+import io.mempool.core.memory.MemoryScope;
 
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,7 @@ import java.util.function.Consumer;
  * <pre>{@code
  * try (Mempool mp = Mempool.builder("pkt_pool").size(8191).elementSize(2048).cacheSize(256).create()) {
  *     long obj = mp.get();
- *     mp.wrap(flyweight, obj);   // read and write the object through an Agrona UnsafeBuffer
+ *     mp.byteBuffer(obj).putLong(0, 42);   // or hand the view to an NIO channel
  *     mp.put(obj);
  * }
  * }</pre>
@@ -306,16 +308,22 @@ public final class Mempool extends MempoolView implements AutoCloseable {
      */
     public static Mempool attach(final String name) {
         LivePools.checkName(name);
-        AgronaAccess.check();
-        final SharedPool shared = SharedPool.attach(name);
+        final MemoryScope scope = MemoryLayer.newScope();
+        final SharedPool shared;
         final Mempool mp;
         try {
-            mp = new Mempool(shared.spec(name));
+            shared = SharedPool.attach(name, scope);
+            try {
+                mp = new Mempool(shared.spec(name));
+            } catch (final RuntimeException | Error ex) {
+                shared.close(false);
+                throw ex;
+            }
         } catch (final RuntimeException | Error ex) {
-            shared.close(false);
+            scope.close();
             throw ex;
         }
-        mp.lifecycle.attach(shared);
+        mp.lifecycle.attach(shared, scope);
         return mp;
     }
 

@@ -138,7 +138,7 @@ public final class MempoolBuilder {
     }
 
     /**
-     * @param shared whether the pool lives in shared memzones (DESIGN §9), so that other processes can
+     * @param shared whether the pool lives in shared memzones, so that other processes can
      *               {@link Mempool#attach(String) attach} to it by name; its ops must be able to live in a
      *               memzone, and its elements fit in one mapping of at most 1 GiB.
      * @return this builder.
@@ -161,7 +161,6 @@ public final class MempoolBuilder {
      *
      * @return the pool, full.
      * @throws IllegalArgumentException if a value is out of range, the name is taken or the ops unknown.
-     * @throws IllegalStateException    if the JVM lacks Agrona's {@code --add-exports} flag.
      */
     public Mempool create() {
         final Mempool mp = newPool(false);
@@ -181,7 +180,6 @@ public final class MempoolBuilder {
      *
      * @return the empty pool, registered under its name.
      * @throws IllegalArgumentException if a value is out of range, the name is taken or the ops unknown.
-     * @throws IllegalStateException    if the JVM lacks Agrona's {@code --add-exports} flag.
      */
     public Mempool createEmpty() {
         return newPool(true);
@@ -205,7 +203,6 @@ public final class MempoolBuilder {
             throw new IllegalArgumentException(
                 Checks.message("cacheSize", cacheSize, "0.." + Mempool.CACHE_MAX_SIZE + ", <= size " + size));
         }
-        AgronaAccess.check();
         final EnumSet<MempoolFlag> all = EnumSet.copyOf(flags);
         if (all.contains(MempoolFlag.NO_CACHE_ALIGN)) {
             all.add(MempoolFlag.NO_SPREAD); // as DPDK: without cache alignment there is nothing to spread

@@ -2,8 +2,8 @@ package io.mempool.core;
 
 import io.mempool.api.Checks;
 import io.mempool.api.MempoolFlag;
-import org.agrona.concurrent.UnsafeBuffer;
 
+import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Map;
@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a {@link Mempool} shows without handing out or taking back objects: its configuration, its
- * objects' memory (wrap, address, index), its counts, iteration and diagnostics. {@link Mempool} is the
+ * objects' memory (views, address, index), its counts, iteration and diagnostics. {@link Mempool} is the
  * only subclass and the type users see; this class only keeps each part of its API readable on its own
  * (as {@code AbstractStringBuilder} does for {@code StringBuilder}). Thread safety: as {@link Mempool}.
  */
@@ -170,18 +170,28 @@ abstract class MempoolView {
     }
 
     /**
-     * Points a flyweight at exactly one object's {@link #elementSize()} bytes; allocates nothing.
+     * A direct buffer over exactly one object: position 0, limit and capacity {@link #elementSize()},
+     * native byte order; for NIO channels ({@code FileChannel}, {@code DatagramChannel},
+     * {@code SocketChannel}) and any {@link ByteBuffer} API, with no JVM flag on any JDK. On JDK 22+,
+     * {@code MemorySegment.ofBuffer(mp.byteBuffer(obj))} is a segment of exactly that object.
      *
-     * @param flyweight the buffer to point.
-     * @param obj       an object of this pool.
+     * <p><b>Note:</b> the view allocates (keep it while the object is yours). Once the pool is closed, on JDK
+     * 22+ any access through it throws {@link IllegalStateException}; on JDK 17 to 21 it is undefined, as
+     * with any off-heap buffer: drop views with their objects.
+     *
+     * @param obj an object of this pool.
+     * @return a new view of its bytes.
      * @throws IllegalArgumentException if {@code obj} is not an object of this pool.
      * @throws IllegalStateException    if the pool is not populated or is closed.
      */
-    public void wrap(final UnsafeBuffer flyweight, final long obj) {
-        views().wrap(flyweight, obj);
+    public ByteBuffer byteBuffer(final long obj) {
+        return views().byteBuffer(obj);
     }
 
     /**
+     * An Agrona user points a flyweight at an object with
+     * {@code buffer.wrap(mp.address(obj), mp.elementSize())}.
+     *
      * @param obj an object of this pool.
      * @return its address, for native interop (a handle is its address).
      * @throws IllegalArgumentException if {@code obj} is not an object of this pool.
@@ -216,12 +226,16 @@ abstract class MempoolView {
     }
 
     /**
-     * @return a new view of the pool's private area ({@link #privateDataSize()} bytes, zeroed at
-     *     creation); allocates a view per call, so keep it.
+     * @return a new direct buffer over the pool's private area ({@link #privateDataSize()} bytes, zeroed at
+     *     creation; native byte order); allocates a view per call, so keep it. After close, as
+     *     {@link #byteBuffer(long)}.
      * @throws IllegalStateException if the pool is closed.
      */
-    public UnsafeBuffer privateData() {
-        return new UnsafeBuffer(privateDataAddress(), privateDataSize);
+    public ByteBuffer privateData() {
+        synchronized (lifecycle().lock()) {
+            lifecycle().checkOpen();
+            return lifecycle().privateData();
+        }
     }
 
     /**

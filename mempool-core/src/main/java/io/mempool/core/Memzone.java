@@ -1,8 +1,13 @@
 package io.mempool.core;
 
 import io.mempool.api.Checks;
-import org.agrona.UnsafeApi;
+import io.mempool.api.OffHeapRegion;
+import io.mempool.core.memory.MemoryChecks;
+import io.mempool.core.memory.MemoryLayer;
+import io.mempool.core.memory.MemoryScope;
+import io.mempool.core.memory.NativeRegion;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,7 +33,9 @@ import java.util.regex.Pattern;
  * process holds is stale, and the next reservation of its name removes it.
  *
  * <p>A zone's memory is released by {@link #free()}, not by the garbage collector; a shared zone's file
- * goes when the last process holding it frees it.
+ * goes when the last process holding it frees it. Its bytes are reached through {@link #region()} (the
+ * accessors a store needs, bounds-checked) or {@link #byteBuffer()} (for NIO), with no JVM flag; on JDK
+ * 22+ both throw {@link IllegalStateException} once the zone is freed.
  *
  * <p><b>Thread safety:</b> reserve, lookup and free may be called from any thread. Reading or writing
  * a zone's memory while another thread frees it is the caller's error, as in DPDK: the pool never does.
@@ -37,9 +44,9 @@ public final class Memzone {
     /** The longest zone name. */
     public static final int NAME_MAX_LENGTH = 63;
     /** The largest alignment a zone can ask for: a 2 MiB huge page. */
-    public static final int MAX_ALIGN = 1 << 21;
-    /** The longest private zone: room to align it without overflowing an address. */
-    private static final long MAX_PRIVATE_LENGTH = Long.MAX_VALUE - MAX_ALIGN;
+    public static final int MAX_ALIGN = MemoryChecks.MAX_ALIGN;
+    /** The longest zone, private or shared: a direct buffer's capacity less room to align it, on every JDK. */
+    public static final long MAX_LENGTH = MemoryChecks.MAX_LENGTH;
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1," + NAME_MAX_LENGTH + "}");
     /** Reserved zones by name; guarded by itself. */
@@ -48,21 +55,22 @@ public final class Memzone {
     private static volatile Predicate<String> faultInjector;
 
     private final String name;
-    /** The allocation of a private zone; 0 for a shared one. */
-    private final long raw;
-    /** The mapping of a shared zone; null for a private one. */
+    private final NativeRegion region;
+    /** The file of a shared zone; null for a private one. */
     private final ZoneFile file;
-    private final long address;
+    /** The scope the zone's memory is freed with when the zone owns it; null for a pool's zone (the pool's scope). */
+    private final MemoryScope ownScope;
     private final long length;
     private volatile boolean freed; // written under ZONES
     /** The pool whose memory this zone is, or null: such a zone is freed by its pool, never by {@link #free()}. */
     private String owner; // guarded by ZONES
 
-    private Memzone(final String name, final long raw, final ZoneFile file, final long address, final long length) {
+    private Memzone(final String name, final NativeRegion region, final ZoneFile file, final MemoryScope ownScope,
+                    final long length) {
         this.name = name;
-        this.raw = raw;
+        this.region = region;
         this.file = file;
-        this.address = address;
+        this.ownScope = ownScope;
         this.length = length;
     }
 
@@ -71,26 +79,38 @@ public final class Memzone {
      * {@code rte_memzone_reserve_aligned}).
      *
      * @param name   a unique name, {@code [A-Za-z0-9_.-]{1,63}}.
-     * @param length its size in bytes, {@code 1..2^63 - 1 - 2 MiB} (room to align it).
+     * @param length its size in bytes, {@code 1..}{@link #MAX_LENGTH}.
      * @param align  the alignment of its first byte, a power of two in {@code 8..2 MiB}.
      * @return the zone.
      * @throws IllegalArgumentException if an argument is out of range or the name is taken.
      * @throws OutOfMemoryError         if the memory cannot be had; nothing is reserved.
      */
     public static Memzone reserve(final String name, final long length, final int align) {
+        return reserve(name, length, align, null);
+    }
+
+    /** As {@link #reserve(String, long, int)}, in a pool's scope, or in a scope of its own when null. */
+    static Memzone reserve(final String name, final long length, final int align, final MemoryScope poolScope) {
         checkName(name);
-        if (length < 1 || length > MAX_PRIVATE_LENGTH) {
-            throw new IllegalArgumentException(Checks.message("length", length, "1.." + MAX_PRIVATE_LENGTH));
+        if (length < 1 || length > MAX_LENGTH) {
+            throw new IllegalArgumentException(Checks.message("length", length, "1.." + MAX_LENGTH));
         }
         if (align < Long.BYTES || align > MAX_ALIGN || Integer.bitCount(align) != 1) {
             throw new IllegalArgumentException(Checks.message("align", align, "a power of two in 8.." + MAX_ALIGN));
         }
         synchronized (ZONES) {
             checkFree(name, length);
-            final long raw = UnsafeApi.allocateMemory(length + align - 1);
-            final long address = (raw + align - 1) & -align;
-            UnsafeApi.setMemory(address, length, (byte) 0);
-            final Memzone zone = new Memzone(name, raw, null, address, length);
+            final MemoryScope own = poolScope == null ? MemoryLayer.newScope() : null;
+            final NativeRegion region;
+            try {
+                region = (poolScope != null ? poolScope : own).allocate(length, align);
+            } catch (final RuntimeException | Error ex) {
+                if (own != null) {
+                    own.close();
+                }
+                throw ex;
+            }
+            final Memzone zone = new Memzone(name, region, null, own, length);
             ZONES.put(name, zone);
             return zone;
         }
@@ -103,7 +123,7 @@ public final class Memzone {
      *
      * @param name   a unique name, {@code [A-Za-z0-9_.-]{1,63}}, among this process's zones and the live
      *               files of its directory and prefix.
-     * @param length its size in bytes, {@code 1..2^31-1}.
+     * @param length its size in bytes, {@code 1..}{@link #MAX_LENGTH} (rounded up to a page).
      * @param align  the alignment of its first byte, a power of two from 8 to the page size (mappings
      *               start on a page).
      * @return the zone.
@@ -112,10 +132,15 @@ public final class Memzone {
      *                                  huge pages, the mount and the pages needed).
      */
     public static Memzone reserveShared(final String name, final long length, final int align) {
+        return reserveShared(name, length, align, null);
+    }
+
+    /** As {@link #reserveShared(String, long, int)}, mapped in a pool's scope, or in one of its own when null. */
+    static Memzone reserveShared(final String name, final long length, final int align, final MemoryScope poolScope) {
         checkName(name);
         final ZoneDirectory dir = ZoneDirectory.current();
-        if (length < 1 || length > Integer.MAX_VALUE || dir.roundUp(length) > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException(Checks.message("length", length, "1.." + Integer.MAX_VALUE + " for a shared zone"));
+        if (length < 1 || length > MAX_LENGTH || dir.roundUp(length) > MAX_LENGTH) {
+            throw new IllegalArgumentException(Checks.message("length", length, "1.." + MAX_LENGTH + " for a shared zone"));
         }
         if (align < Long.BYTES || align > dir.pageSize() || Integer.bitCount(align) != 1) {
             throw new IllegalArgumentException(Checks.message("align", align,
@@ -123,10 +148,18 @@ public final class Memzone {
         }
         synchronized (ZONES) {
             checkFree(name, length);
-            final ZoneFile file = SharedZones.create(dir, name, length);
-            final Memzone zone = new Memzone(name, 0, file, file.address(), length);
-            ZONES.put(name, zone);
-            return zone;
+            final MemoryScope own = poolScope == null ? MemoryLayer.newScope() : null;
+            try {
+                final ZoneFile file = SharedZones.create(dir, name, length, poolScope != null ? poolScope : own);
+                final Memzone zone = new Memzone(name, file.region(), file, own, length);
+                ZONES.put(name, zone);
+                return zone;
+            } catch (final RuntimeException | Error ex) {
+                if (own != null) {
+                    own.close();
+                }
+                throw ex;
+            }
         }
     }
 
@@ -138,17 +171,34 @@ public final class Memzone {
      * @return the zone, or empty if none of that name exists or only a stale file does.
      */
     public static Optional<Memzone> lookup(final String name) {
+        return lookup(name, null);
+    }
+
+    /** As {@link #lookup(String)}; a file found is mapped in a pool's scope, or in one of its own when null. */
+    static Optional<Memzone> lookup(final String name, final MemoryScope poolScope) {
         Checks.notNull("name", name);
         synchronized (ZONES) {
             final Memzone mine = ZONES.get(name);
             if (mine != null || !NAME.matcher(name).matches()) {
                 return Optional.ofNullable(mine);
             }
-            final ZoneFile file = SharedZones.open(name);
+            final MemoryScope own = poolScope == null ? MemoryLayer.newScope() : null;
+            final ZoneFile file;
+            try {
+                file = SharedZones.open(name, poolScope != null ? poolScope : own);
+            } catch (final RuntimeException | Error ex) {
+                if (own != null) {
+                    own.close();
+                }
+                throw ex;
+            }
             if (file == null) {
+                if (own != null) {
+                    own.close();
+                }
                 return Optional.empty();
             }
-            final Memzone zone = new Memzone(name, 0, file, file.address(), file.length());
+            final Memzone zone = new Memzone(name, file.region(), file, own, file.region().length());
             ZONES.put(name, zone);
             return Optional.of(zone);
         }
@@ -165,7 +215,32 @@ public final class Memzone {
      */
     public long address() {
         checkLive();
-        return address;
+        return region.address();
+    }
+
+    /**
+     * @return the zone's memory with the accessors a store needs (bounds-checked plain, volatile,
+     *     acquire/release, CAS and get-and-add), e.g. for {@code LongRing.createIn(region, capacity)}.
+     * @throws IllegalStateException if the zone was freed.
+     */
+    public OffHeapRegion region() {
+        checkLive();
+        return region;
+    }
+
+    /**
+     * @return a new direct buffer over the whole zone (position 0, limit and capacity {@link #length()},
+     *     native byte order), for NIO; on JDK 22+ it throws {@link IllegalStateException} once the zone is freed.
+     * @throws IllegalStateException if the zone was freed.
+     */
+    public ByteBuffer byteBuffer() {
+        checkLive();
+        return region.byteBuffer(0, (int) length);
+    }
+
+    /** @return the region for the pool's memory accesses. */
+    NativeRegion nativeRegion() {
+        return region;
     }
 
     /** @return the zone's size in bytes. */
@@ -215,7 +290,10 @@ public final class Memzone {
         }
     }
 
-    /** As {@link #free()}; with {@code deleteFile} a shared zone's file goes even if others still map it. */
+    /**
+     * As {@link #free()}; with {@code deleteFile} a shared zone's file goes even if others still map it.
+     * A pool's zone keeps its memory until the pool's scope closes; its name and file go now.
+     */
     void release(final boolean deleteFile) {
         synchronized (ZONES) {
             if (freed) {
@@ -227,14 +305,14 @@ public final class Memzone {
                 SharedZones.close(file, deleteFile);
             }
         }
-        if (file == null) {
-            UnsafeApi.freeMemory(raw);
+        if (ownScope != null) {
+            ownScope.close();
         }
     }
 
     @Override
     public String toString() {
-        return "Memzone[" + name + ", 0x" + Long.toHexString(address) + ", " + length + " bytes"
+        return "Memzone[" + name + ", 0x" + Long.toHexString(region.address()) + ", " + length + " bytes"
             + (file != null ? ", " + file.path() : "") + "]";
     }
 

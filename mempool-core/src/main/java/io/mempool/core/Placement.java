@@ -3,6 +3,7 @@ package io.mempool.core;
 import io.mempool.api.Checks;
 import io.mempool.api.MempoolOps;
 import io.mempool.api.OpsConfig;
+import io.mempool.core.memory.MemoryScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,10 +21,11 @@ import java.util.List;
 record Placement(PoolMemory memory, MempoolOps<Object> ops, Object store, long base) {
 
     /** Private elements in chunks of at most {@code maxChunkBytes}, and a store from {@code alloc}. */
-    static Placement inPrivateMemory(final Mempool mp, final MempoolOps<Object> ops, final OpsConfig config) {
+    static Placement inPrivateMemory(final Mempool mp, final MempoolOps<Object> ops, final OpsConfig config,
+                                     final MemoryScope scope) {
         final Object store = ops.alloc(config);
         try {
-            return new Placement(PoolMemory.allocate(mp.name(), mp.layout(), mp.size(), mp.maxChunkBytes()), ops, store, 0);
+            return new Placement(PoolMemory.allocate(mp.name(), mp.layout(), mp.size(), mp.maxChunkBytes(), scope), ops, store, 0);
         } catch (final RuntimeException | Error ex) {
             ops.free(store);
             throw ex;
@@ -32,17 +34,16 @@ record Placement(PoolMemory memory, MempoolOps<Object> ops, Object store, long b
 
     /** A new shared pool's elements and store, in zones the creator reserves. */
     static Placement inNewSharedZones(final Mempool mp, final SharedPool shared, final MempoolOps<Object> ops,
-                                      final OpsConfig config) {
+                                      final OpsConfig config, final MemoryScope scope) {
         final long storeBytes = storeBytes(ops, config);
         final long elementsBytes = (long) mp.size() * mp.totalElementSize();
         if (elementsBytes > PoolMemory.MAX_CHUNK_BYTES) {
             throw new IllegalArgumentException(Checks.message("size", mp.size(), "at most " + PoolMemory.MAX_CHUNK_BYTES
                 / mp.totalElementSize() + " objects of " + mp.totalElementSize() + " bytes: a shared pool's elements are one 1 GiB mapping"));
         }
-        shared.reserveData(mp, ops.name(), elementsBytes, storeBytes);
-        final Memzone zone = shared.store();
+        shared.reserveData(mp, ops.name(), elementsBytes, storeBytes, scope);
         return new Placement(PoolMemory.over(shared.elements(), mp.layout(), mp.size()), ops,
-            ops.allocIn(config, zone.address(), storeBytes), shared.elements().address());
+            ops.allocIn(config, shared.store().nativeRegion().slice(0, storeBytes)), shared.elements().address());
     }
 
     /** Another process's shared pool: its elements and its store as that process placed them. */
@@ -56,7 +57,7 @@ record Placement(PoolMemory memory, MempoolOps<Object> ops, Object store, long b
                 shared.elements().length(), ">= " + elementsBytes + " for " + mp.size() + " objects of " + mp.totalElementSize() + " bytes"));
         }
         return new Placement(PoolMemory.over(shared.elements(), mp.layout(), mp.size()), ops,
-            ops.attach(config, shared.store().address(), storeBytes), shared.elements().address());
+            ops.attach(config, shared.store().nativeRegion().slice(0, storeBytes)), shared.elements().address());
     }
 
     private static long storeBytes(final MempoolOps<Object> ops, final OpsConfig config) {

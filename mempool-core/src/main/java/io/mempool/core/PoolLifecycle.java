@@ -2,6 +2,8 @@ package io.mempool.core;
 
 import io.mempool.api.MempoolOps;
 import io.mempool.api.OpsConfig;
+import io.mempool.core.memory.MemoryLayer;
+import io.mempool.core.memory.MemoryScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,11 @@ import java.util.function.Consumer;
  * close starts or sees the pool closed. Listeners and user callbacks other than {@code objectInit} run
  * without the lock.
  *
+ * <p><b>Memory.</b> A pool's off-heap memory lives in at most two {@link MemoryScope}s: one for what
+ * creation reserves (private data, a shared header) and one for what population or attach reserves
+ * (elements, a shared store), so a failed population frees its memory at once. Close frees both last,
+ * once no call can reach them.
+ *
  * <p><b>Thread safety:</b> every method may be called from any thread. {@link #state()} is a volatile
  * read; resources are published by the volatile write of the state.
  */
@@ -32,6 +39,8 @@ final class PoolLifecycle {
     private volatile int state = EMPTY;
     // acquired in this order, released in the reverse; all guarded by lock
     private boolean nameRegistered;
+    private MemoryScope headerScope;
+    private MemoryScope dataScope;
     private Memzone privateZone;
     private SharedPool shared;
     private boolean jmxRegistered;
@@ -55,10 +64,12 @@ final class PoolLifecycle {
                 LivePools.add(mp);
                 nameRegistered = true;
                 if (mp.isShared()) {
-                    shared = SharedPool.create(mp, mp.id());
+                    headerScope = MemoryLayer.newScope();
+                    shared = SharedPool.create(mp, mp.id(), headerScope);
                 } else if (mp.privateDataSize() > 0) {
+                    headerScope = MemoryLayer.newScope();
                     final long length = ElementLayout.roundUp((long) mp.privateDataSize(), ElementLayout.CACHE_LINE);
-                    privateZone = Memzone.reserve("MP_" + mp.name(), length, ElementLayout.CACHE_LINE);
+                    privateZone = Memzone.reserve(ZoneNames.header(mp.name()), length, ElementLayout.CACHE_LINE, headerScope);
                     privateZone.claim(mp.name());
                 }
                 MempoolJmx.register(mp);
@@ -76,11 +87,15 @@ final class PoolLifecycle {
         }
     }
 
-    /** Opens a pool another process created, {@code attached} being its mapped header; see {@link Mempool#attach}. */
-    void attach(final SharedPool attached) {
+    /**
+     * Opens a pool another process created, {@code attached} being its mapped zones, in {@code scope}; see
+     * {@link Mempool#attach}.
+     */
+    void attach(final SharedPool attached, final MemoryScope scope) {
         try {
             synchronized (lock) {
-                shared = attached; // close releases it from here on
+                shared = attached; // close releases it, and the scope, from here on
+                dataScope = scope;
                 LivePools.add(mp);
                 nameRegistered = true;
                 SharedPool.expect(mp.name(), "total element size", attached.intField(SharedPoolDescriptor.TOTAL_ELEMENT_SIZE_OFFSET),
@@ -124,19 +139,25 @@ final class PoolLifecycle {
             @SuppressWarnings("unchecked") final MempoolOps<Object> ops = (MempoolOps<Object>) MempoolOpsRegistry.get(opsName);
             mp.resolveFlags();
             final OpsConfig config = new OpsConfig(mp.name(), mp.size(), mp.flags(), opsParams);
-            final Placement placement = shared != null ? Placement.inNewSharedZones(mp, shared, ops, config)
-                : Placement.inPrivateMemory(mp, ops, config);
+            final MemoryScope scope = MemoryLayer.newScope();
+            Placement placement = null;
             try {
-                memory = placement.memory(); // set before objectInit runs, so it may wrap and index the objects
+                placement = shared != null ? Placement.inNewSharedZones(mp, shared, ops, config, scope)
+                    : Placement.inPrivateMemory(mp, ops, config, scope);
+                memory = placement.memory(); // set before objectInit runs, so it may view and index the objects
                 new Population(mp, placement, () -> state == CLOSED).fill();
             } catch (final RuntimeException | Error ex) {
                 memory = null;
-                placement.release();
+                if (placement != null) {
+                    placement.release();
+                }
                 if (shared != null) {
                     shared.releaseData();
                 }
+                scope.close();
                 throw ex;
             }
+            dataScope = scope;
             publish(placement);
             if (shared != null) {
                 shared.markReady();
@@ -199,15 +220,19 @@ final class PoolLifecycle {
         final boolean registered;
         final Memzone privateArea;
         final PoolMemory elements;
+        final MemoryScope[] scopes;
         synchronized (lock) {
             named = nameRegistered;
             registered = jmxRegistered;
             privateArea = privateZone;
             elements = memory;
+            scopes = new MemoryScope[] {dataScope, headerScope};
             nameRegistered = false;
             jmxRegistered = false;
             boundary = null; // a closed pool a user still holds keeps neither the store nor the chunk table
             memory = null;
+            dataScope = null;
+            headerScope = null;
         }
         if (named) {
             LivePools.remove(mp);
@@ -226,6 +251,11 @@ final class PoolLifecycle {
         }
         if (quiet && sharedPart != null) {
             run(failures, () -> sharedPart.close(sharedPart.isCreator()));
+        }
+        for (final MemoryScope scope : scopes) {
+            if (quiet && scope != null) {
+                run(failures, scope::close); // last: no call of the pool reaches this memory any more
+            }
         }
         rethrow(failures);
     }
@@ -307,6 +337,15 @@ final class PoolLifecycle {
             return mp.privateDataSize() == 0 ? 0 : shared.privateDataAddress();
         }
         return privateZone == null ? 0 : privateZone.address();
+    }
+
+    /** @return a new view of the private data; empty if its size is 0. The caller holds the lock. */
+    java.nio.ByteBuffer privateData() {
+        if (mp.privateDataSize() == 0) {
+            return java.nio.ByteBuffer.allocateDirect(0);
+        }
+        return shared != null ? shared.privateData(mp.privateDataSize())
+            : privateZone.nativeRegion().byteBuffer(0, mp.privateDataSize());
     }
 
     void checkOpen() {

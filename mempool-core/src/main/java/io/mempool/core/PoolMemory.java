@@ -1,5 +1,10 @@
 package io.mempool.core;
 
+import io.mempool.core.memory.MemoryScope;
+import io.mempool.core.memory.NativeRegion;
+
+import java.nio.ByteBuffer;
+
 /**
  * A pool's elements in off-heap chunks, each a {@link Memzone} named {@code MP_<pool>_<k>} as DPDK
  * names them, at most {@code maxChunkBytes}, aligned and zeroed, freed by {@link #free()} rather than
@@ -20,6 +25,8 @@ final class PoolMemory {
     static final long MAX_CHUNK_BYTES = 1L << 30;
 
     private final Memzone[] zones;
+    /** Each chunk's memory, through which element headers and views are reached. */
+    private final NativeRegion[] regions;
     private final long[] chunkAddresses;
     private final long[] chunkLengths;
     private final long[] firstObjects;
@@ -36,6 +43,7 @@ final class PoolMemory {
 
     private PoolMemory(final int chunks, final int stride) {
         this.zones = new Memzone[chunks];
+        this.regions = new NativeRegion[chunks];
         this.chunkAddresses = new long[chunks];
         this.chunkLengths = new long[chunks];
         this.firstObjects = new long[chunks];
@@ -58,9 +66,11 @@ final class PoolMemory {
      * Reserves zeroed chunks for {@code n} elements.
      *
      * @param poolName names the chunks' memzones.
-     * @throws OutOfMemoryError if the memory cannot be had; chunks reserved so far are freed.
+     * @param scope    owns the chunks' memory; the caller closes it.
+     * @throws OutOfMemoryError if the memory cannot be had; chunks reserved so far are released.
      */
-    static PoolMemory allocate(final String poolName, final ElementLayout layout, final int n, final long maxChunkBytes) {
+    static PoolMemory allocate(final String poolName, final ElementLayout layout, final int n, final long maxChunkBytes,
+                               final MemoryScope scope) {
         final int stride = layout.totalSize;
         final int perChunk = (int) Math.min(n, Math.max(1, maxChunkBytes / stride));
         final int chunks = (n + perChunk - 1) / perChunk;
@@ -70,9 +80,10 @@ final class PoolMemory {
             for (int k = 0; k < chunks; k++) {
                 final int count = Math.min(perChunk, n - index);
                 final long length = (long) count * stride;
-                final Memzone zone = Memzone.reserve("MP_" + poolName + "_" + k, length, layout.alignment);
+                final Memzone zone = Memzone.reserve(ZoneNames.chunk(poolName, k), length, layout.alignment, scope);
                 m.zones[k] = zone;
                 zone.claim(poolName);
+                m.regions[k] = zone.nativeRegion();
                 final long address = zone.address();
                 m.chunkAddresses[k] = address;
                 m.chunkLengths[k] = length;
@@ -97,6 +108,7 @@ final class PoolMemory {
     static PoolMemory over(final Memzone zone, final ElementLayout layout, final int n) {
         final PoolMemory m = new PoolMemory(1, layout.totalSize);
         final long length = (long) n * layout.totalSize;
+        m.regions[0] = zone.nativeRegion();
         m.chunkAddresses[0] = zone.address();
         m.chunkLengths[0] = length;
         m.firstObjects[0] = zone.address() + layout.headerSize;
@@ -240,6 +252,45 @@ final class PoolMemory {
             k--;
         }
         return firstObjects[k] + (long) (index - firstIndices[k]) * stride;
+    }
+
+    // ---------------------------------------------------------------- element memory
+
+    /**
+     * @param obj   an object of this pool (checked by the caller).
+     * @param delta a byte offset from the object: negative into its header, past its bytes into its trailer.
+     * @return the long there.
+     */
+    long getLong(final long obj, final int delta) {
+        final int k = chunkOf(obj);
+        return regions[k].getLong(obj - chunkAddresses[k] + delta);
+    }
+
+    /** As {@link #getLong}, writing. */
+    void putLong(final long obj, final int delta, final long value) {
+        final int k = chunkOf(obj);
+        regions[k].putLong(obj - chunkAddresses[k] + delta, value);
+    }
+
+    /**
+     * @param obj    an object of this pool (checked by the caller).
+     * @param length its bytes.
+     * @return a new direct buffer over exactly them.
+     */
+    ByteBuffer byteBuffer(final long obj, final int length) {
+        final int k = chunkOf(obj);
+        return regions[k].byteBuffer(obj - chunkAddresses[k], length);
+    }
+
+    /** @return the chunk whose memory holds {@code address}; chunk 0 first, the common single-chunk case. */
+    private int chunkOf(final long address) {
+        final long[] starts = chunkAddresses;
+        for (int k = 0; k < starts.length; k++) {
+            if (Long.compareUnsigned(address - starts[k], chunkLengths[k]) < 0) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("address 0x" + Long.toHexString(address) + " lies in no chunk"); // callers check first
     }
 
     long totalLength() {

@@ -2,8 +2,8 @@ package io.mempool.core;
 
 import io.mempool.api.Checks;
 import io.mempool.api.MempoolFlag;
-import org.agrona.UnsafeApi;
-import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteBuffer;
 
 /**
  * The pool's memory seen from outside: handles checked, wrapped and indexed, and the introspection —
@@ -57,10 +57,13 @@ final class PoolViews {
             "obj", "0x" + Long.toHexString(obj), "an object of pool " + mp.name() + ", nothing was put"));
     }
 
-    void wrap(final UnsafeBuffer flyweight, final long obj) {
-        Checks.notNull("flyweight", flyweight);
-        indexOf(obj); // the exact check: a flyweight spans exactly one object
-        flyweight.wrap(obj, mp.elementSize());
+    ByteBuffer byteBuffer(final long obj) {
+        final PoolMemory m = memory();
+        if (m.indexOf(obj) < 0) { // the exact check: a view spans exactly one object
+            throw new IllegalArgumentException(
+                Checks.message("obj", "0x" + Long.toHexString(obj), "an object of pool " + mp.name()));
+        }
+        return m.byteBuffer(obj, mp.elementSize());
     }
 
     int indexOf(final long obj) {
@@ -191,12 +194,12 @@ final class PoolViews {
         final DebugCookies debug = mp.debug();
         for (int index = 0; index < mp.size(); index++) {
             final long obj = memory.objectAt(index);
-            if (UnsafeApi.getLong(obj + poolIdOffset) != mp.id() || UnsafeApi.getLong(obj + indexOffset) != index) {
+            if (memory.getLong(obj, poolIdOffset) != mp.id() || memory.getLong(obj, indexOffset) != index) {
                 throw new IllegalStateException("pool " + mp.name() + ": header of object 0x" + Long.toHexString(obj)
                     + " (index " + index + ") was overwritten");
             }
             if (debug != null) {
-                debug.audit(obj, index);
+                debug.audit(memory, obj, index);
             }
         }
     }

@@ -1,7 +1,6 @@
 package io.mempool.core;
 
 import io.mempool.api.MempoolFlag;
-import org.agrona.UnsafeApi;
 
 import java.util.function.BooleanSupplier;
 
@@ -39,10 +38,10 @@ final class Population {
         int filled = 0;
         for (int index = 0; index < size; index++) {
             final long obj = memory.objectAt(index);
-            UnsafeApi.putLong(obj + poolIdOffset, mp.id());
-            UnsafeApi.putLong(obj + indexOffset, index);
+            memory.putLong(obj, poolIdOffset, mp.id());
+            memory.putLong(obj, indexOffset, index);
             if (cookies) {
-                DebugCookies.init(obj, mp.layout().alignedElementSize());
+                DebugCookies.init(memory, obj, mp.layout().alignedElementSize());
             }
             if (init != null) {
                 init.visit(mp, obj, index);

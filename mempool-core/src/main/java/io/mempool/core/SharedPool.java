@@ -2,7 +2,8 @@ package io.mempool.core;
 
 import io.mempool.api.Checks;
 import io.mempool.api.MempoolFlag;
-import org.agrona.UnsafeApi;
+import io.mempool.core.memory.MemoryScope;
+import io.mempool.core.memory.NativeRegion;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -15,7 +16,7 @@ import java.util.Set;
 import static io.mempool.core.SharedPoolDescriptor.*;
 
 /**
- * This process's side of a pool in shared memory (DESIGN §9): the header zone {@code MP_<pool>}
+ * This process's side of a pool in shared memory: the header zone {@code MP_<pool>}
  * ({@link SharedPoolDescriptor}), the elements zone {@code MP_<pool>_0} and the store zone
  * {@code RG_MP_<pool>}, and this process's slot in the header's process table. The creator writes the
  * header; any process attaches by name, checking the header against what it would lay out itself.
@@ -26,6 +27,8 @@ import static io.mempool.core.SharedPoolDescriptor.*;
 final class SharedPool {
     private final String name;
     private final Memzone header;
+    /** The header's memory: every field below is read and written through it, bounds-checked. */
+    private final NativeRegion h;
     private final boolean creator;
     private final int slot;
     private Memzone elements;
@@ -34,63 +37,55 @@ final class SharedPool {
     private SharedPool(final String name, final Memzone header, final boolean creator, final int slot) {
         this.name = name;
         this.header = header;
+        this.h = header.nativeRegion();
         this.creator = creator;
         this.slot = slot;
-    }
-
-    static String headerZone(final String pool) {
-        return "MP_" + pool;
-    }
-
-    static String elementsZone(final String pool) {
-        return "MP_" + pool + "_0";
-    }
-
-    static String storeZone(final String pool) {
-        return "RG_MP_" + pool;
     }
 
     /**
      * Reserves the header zone of a new shared pool (removing a crashed run's stale files of that
      * name), writes the configuration with the state CREATING, and claims this process's slot.
      */
-    static SharedPool create(final Mempool mp, final long poolId) {
+    static SharedPool create(final Mempool mp, final long poolId, final MemoryScope scope) {
         SharedZones.removeStalePool(mp.name());
-        final Memzone zone = Memzone.reserveShared(headerZone(mp.name()), SharedPoolDescriptor.length(mp.privateDataSize()),
-            ElementLayout.CACHE_LINE);
+        final Memzone zone = Memzone.reserveShared(ZoneNames.header(mp.name()), SharedPoolDescriptor.length(mp.privateDataSize()),
+            ElementLayout.CACHE_LINE, scope);
         zone.claim(mp.name());
-        final long h = zone.address();
-        UnsafeApi.putLong(h + MAGIC_OFFSET, MAGIC);
-        UnsafeApi.putInt(h + VERSION_OFFSET, LAYOUT_VERSION);
-        UnsafeApi.putLong(h + POOL_ID_OFFSET, poolId);
-        UnsafeApi.putInt(h + SIZE_OFFSET, mp.size());
-        UnsafeApi.putInt(h + ELEMENT_SIZE_OFFSET, mp.elementSize());
-        UnsafeApi.putInt(h + TOTAL_ELEMENT_SIZE_OFFSET, mp.totalElementSize());
-        UnsafeApi.putInt(h + ELEMENT_HEADER_SIZE_OFFSET, mp.headerSize());
-        UnsafeApi.putInt(h + CACHE_SIZE_OFFSET, mp.cacheSize());
-        UnsafeApi.putInt(h + FLAGS_OFFSET, encode(mp.flags()));
-        UnsafeApi.putInt(h + PRIVATE_DATA_SIZE_OFFSET, mp.privateDataSize());
-        UnsafeApi.putIntRelease(null, h + STATE_OFFSET, STATE_CREATING);
-        return new SharedPool(mp.name(), zone, true, claimSlot(zone, mp.name()));
+        final NativeRegion h = zone.nativeRegion();
+        h.putLong(MAGIC_OFFSET, MAGIC);
+        h.putInt(VERSION_OFFSET, LAYOUT_VERSION);
+        h.putLong(POOL_ID_OFFSET, poolId);
+        h.putInt(SIZE_OFFSET, mp.size());
+        h.putInt(ELEMENT_SIZE_OFFSET, mp.elementSize());
+        h.putInt(TOTAL_ELEMENT_SIZE_OFFSET, mp.totalElementSize());
+        h.putInt(ELEMENT_HEADER_SIZE_OFFSET, mp.headerSize());
+        h.putInt(CACHE_SIZE_OFFSET, mp.cacheSize());
+        h.putInt(FLAGS_OFFSET, encode(mp.flags()));
+        h.putInt(PRIVATE_DATA_SIZE_OFFSET, mp.privateDataSize());
+        h.putIntRelease(STATE_OFFSET, STATE_CREATING); // release: an attacher that reads READY later sees the fields
+        return new SharedPool(mp.name(), zone, true, claimSlot(h, mp.name()));
     }
 
     /** Reserves the elements and store zones, and records the ops, flags and lengths; the creator only. */
-    void reserveData(final Mempool mp, final String opsName, final long elementsLength, final long storeLength) {
+    void reserveData(final Mempool mp, final String opsName, final long elementsLength, final long storeLength,
+                     final MemoryScope scope) {
         final byte[] ops = encodeOpsName(opsName);
-        elements = Memzone.reserveShared(elementsZone(name), elementsLength, ElementLayout.CACHE_LINE);
+        elements = Memzone.reserveShared(ZoneNames.chunk(name, 0), elementsLength, ElementLayout.CACHE_LINE, scope);
         elements.claim(name);
-        store = Memzone.reserveShared(storeZone(name), storeLength, ElementLayout.CACHE_LINE);
+        store = Memzone.reserveShared(ZoneNames.store(name), storeLength, ElementLayout.CACHE_LINE, scope);
         store.claim(name);
-        final long h = header.address();
         for (int i = 0; i < ops.length; i++) {
-            UnsafeApi.putByte(h + OPS_NAME_OFFSET + i, ops[i]);
+            h.putByte(OPS_NAME_OFFSET + i, ops[i]);
         }
-        UnsafeApi.putLong(h + ELEMENTS_LENGTH_OFFSET, elementsLength);
-        UnsafeApi.putLong(h + STORE_LENGTH_OFFSET, storeLength);
-        UnsafeApi.putInt(h + FLAGS_OFFSET, encode(mp.flags())); // with the ops' required flags, known now
+        h.putLong(ELEMENTS_LENGTH_OFFSET, elementsLength);
+        h.putLong(STORE_LENGTH_OFFSET, storeLength);
+        h.putInt(FLAGS_OFFSET, encode(mp.flags())); // with the ops' required flags, known now
     }
 
-    /** Undoes {@link #reserveData} after a failed population: the pool stays empty, its header stays. */
+    /**
+     * Undoes {@link #reserveData} after a failed population: the pool stays empty, its header stays; the
+     * memory goes with the scope the caller closes.
+     */
     void releaseData() {
         for (final Memzone zone : new Memzone[] {store, elements}) {
             if (zone != null) {
@@ -102,12 +97,12 @@ final class SharedPool {
     }
 
     long storeLength() {
-        return UnsafeApi.getLong(header.address() + STORE_LENGTH_OFFSET);
+        return h.getLong(STORE_LENGTH_OFFSET);
     }
 
     /** The creator's last step: every field written before (release), so an attacher sees them all. */
     void markReady() {
-        UnsafeApi.putIntRelease(null, header.address() + STATE_OFFSET, STATE_READY);
+        h.putIntRelease(STATE_OFFSET, STATE_READY);
     }
 
     /**
@@ -116,31 +111,31 @@ final class SharedPool {
      * @throws IllegalArgumentException if no live pool of that name exists (the message lists those that
      *     do), or its header does not match this jmempool (the message names both values).
      */
-    static SharedPool attach(final String pool) {
-        final Memzone zone = Memzone.lookup(headerZone(pool)).filter(Memzone::isShared).orElseThrow(() ->
+    static SharedPool attach(final String pool, final MemoryScope scope) {
+        final Memzone zone = Memzone.lookup(ZoneNames.header(pool), scope).filter(Memzone::isShared).orElseThrow(() ->
             new IllegalArgumentException(Checks.message("pool", '"' + pool + '"', "the name of a live shared pool; in "
                 + ZoneDirectory.runtime().dir() + " with prefix " + ZoneDirectory.runtime().prefix() + " there are "
                 + SharedZones.poolNames())));
         zone.claim(pool); // refuses a pool this process has open already: its zones are in use here
         final int slot;
         try {
-            final long h = zone.address();
-            expect(pool, "magic", "0x" + Long.toHexString(UnsafeApi.getLong(h + MAGIC_OFFSET)), "0x" + Long.toHexString(MAGIC));
-            expect(pool, "layout version", UnsafeApi.getInt(h + VERSION_OFFSET), LAYOUT_VERSION);
-            final int state = UnsafeApi.getIntVolatile(null, h + STATE_OFFSET);
+            final NativeRegion h = zone.nativeRegion();
+            expect(pool, "magic", "0x" + Long.toHexString(h.getLong(MAGIC_OFFSET)), "0x" + Long.toHexString(MAGIC));
+            expect(pool, "layout version", h.getInt(VERSION_OFFSET), LAYOUT_VERSION);
+            final int state = h.getIntAcquire(STATE_OFFSET); // acquire: pairs with markReady's release
             if (state != STATE_READY) {
                 throw new IllegalStateException("pool " + pool + " is " + (state == STATE_CREATING
                     ? "still being created: attach after its create() returned" : "closed by its creator"));
             }
-            slot = claimSlot(zone, pool);
+            slot = claimSlot(h, pool);
         } catch (final RuntimeException | Error ex) {
             zone.release(false);
             throw ex;
         }
         final SharedPool shared = new SharedPool(pool, zone, false, slot);
         try {
-            shared.elements = lookup(pool, elementsZone(pool), UnsafeApi.getLong(zone.address() + ELEMENTS_LENGTH_OFFSET));
-            shared.store = lookup(pool, storeZone(pool), UnsafeApi.getLong(zone.address() + STORE_LENGTH_OFFSET));
+            shared.elements = lookup(pool, ZoneNames.chunk(pool, 0), shared.h.getLong(ELEMENTS_LENGTH_OFFSET), scope);
+            shared.store = lookup(pool, ZoneNames.store(pool), shared.h.getLong(STORE_LENGTH_OFFSET), scope);
             return shared;
         } catch (final RuntimeException | Error ex) {
             shared.close(false); // leaves the process table, unmaps what it mapped
@@ -148,8 +143,8 @@ final class SharedPool {
         }
     }
 
-    private static Memzone lookup(final String pool, final String zone, final long length) {
-        final Memzone found = Memzone.lookup(zone).orElseThrow(() ->
+    private static Memzone lookup(final String pool, final String zone, final long length, final MemoryScope scope) {
+        final Memzone found = Memzone.lookup(zone, scope).orElseThrow(() ->
             new IllegalStateException("pool " + pool + ": its zone " + zone + " is gone"));
         found.claim(pool);
         if (found.length() < length) {
@@ -182,11 +177,11 @@ final class SharedPool {
     }
 
     long poolId() {
-        return UnsafeApi.getLong(header.address() + POOL_ID_OFFSET);
+        return h.getLong(POOL_ID_OFFSET);
     }
 
     int intField(final int offset) {
-        return UnsafeApi.getInt(header.address() + offset);
+        return h.getInt(offset);
     }
 
     Set<MempoolFlag> flags() {
@@ -203,8 +198,8 @@ final class SharedPool {
     String opsName() {
         final byte[] bytes = new byte[OPS_NAME_LENGTH];
         int n = 0;
-        while (n < bytes.length && UnsafeApi.getByte(header.address() + OPS_NAME_OFFSET + n) != 0) {
-            bytes[n] = UnsafeApi.getByte(header.address() + OPS_NAME_OFFSET + n);
+        while (n < bytes.length && h.getByte(OPS_NAME_OFFSET + n) != 0) {
+            bytes[n] = h.getByte(OPS_NAME_OFFSET + n);
             n++;
         }
         return new String(bytes, 0, n, StandardCharsets.US_ASCII);
@@ -222,6 +217,11 @@ final class SharedPool {
         return header.address() + PRIVATE_DATA_OFFSET;
     }
 
+    /** @return a new view of the private data area. */
+    java.nio.ByteBuffer privateData(final int size) {
+        return h.byteBuffer(PRIVATE_DATA_OFFSET, size);
+    }
+
     boolean isCreator() {
         return creator;
     }
@@ -232,9 +232,9 @@ final class SharedPool {
     List<String> otherProcesses(final boolean aliveOnly) {
         final List<String> others = new ArrayList<>();
         for (int s = 0; s < PROCESS_SLOTS; s++) {
-            final long pid = UnsafeApi.getLongVolatile(null, slotAddress(header.address(), s));
+            final long pid = h.getLongVolatile(slotOffset(s));
             if (s != slot && pid != 0) {
-                final boolean alive = isAlive(pid, UnsafeApi.getLong(slotAddress(header.address(), s) + Long.BYTES));
+                final boolean alive = isAlive(pid, h.getLong(slotOffset(s) + Long.BYTES));
                 if (alive || !aliveOnly) {
                     others.add(pid + (alive ? " (alive)" : " (dead)"));
                 }
@@ -248,9 +248,9 @@ final class SharedPool {
      * close) or if no other process holds them any more.
      */
     void close(final boolean destroy) {
-        UnsafeApi.putLongVolatile(null, slotAddress(header.address(), slot), 0);
+        h.putLongVolatile(slotOffset(slot), 0); // volatile: other processes' counts of the attached see us gone
         if (destroy) {
-            UnsafeApi.putIntRelease(null, header.address() + STATE_OFFSET, STATE_DESTROYED);
+            h.putIntRelease(STATE_OFFSET, STATE_DESTROYED);
         }
         final boolean delete = destroy || otherProcesses(true).isEmpty();
         for (final Memzone zone : new Memzone[] {store, elements, header}) {
@@ -260,17 +260,17 @@ final class SharedPool {
         }
     }
 
-    private static int claimSlot(final Memzone header, final String pool) {
+    private static int claimSlot(final NativeRegion h, final String pool) {
         final long pid = ProcessHandle.current().pid();
         final long start = startMillis(ProcessHandle.current());
         for (int pass = 0; pass < 2; pass++) {
             for (int s = 0; s < PROCESS_SLOTS; s++) {
-                final long at = slotAddress(header.address(), s);
-                final long holder = UnsafeApi.getLongVolatile(null, at);
+                final long at = slotOffset(s);
+                final long holder = h.getLongVolatile(at);
                 // a free slot on the first pass; a dead process's on the second, once none is free
-                final boolean claimable = holder == 0 || pass == 1 && !isAlive(holder, UnsafeApi.getLong(at + Long.BYTES));
-                if (claimable && UnsafeApi.compareAndSetLong(null, at, holder, pid)) { // CAS: one process per slot
-                    UnsafeApi.putLong(at + Long.BYTES, start);
+                final boolean claimable = holder == 0 || pass == 1 && !isAlive(holder, h.getLong(at + Long.BYTES));
+                if (claimable && h.compareAndSetLong(at, holder, pid)) { // CAS: one process per slot
+                    h.putLong(at + Long.BYTES, start);
                     return s;
                 }
             }

@@ -2,7 +2,13 @@ package io.mempool.core;
 
 import io.mempool.api.Checks;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 /**
  * The layout of a shared pool's header zone {@code MP_<pool>}: what a process needs to attach (the
@@ -90,8 +96,16 @@ final class SharedPoolDescriptor {
         return bytes;
     }
 
-    /** @return the address of process slot {@code slot}'s pid word. */
-    static long slotAddress(final long header, final int slot) {
-        return header + PROCESS_TABLE_OFFSET + (long) slot * PROCESS_SLOT_LENGTH;
+    /** @return the offset of process slot {@code slot}'s pid word. */
+    static long slotOffset(final int slot) {
+        return PROCESS_TABLE_OFFSET + (long) slot * PROCESS_SLOT_LENGTH;
+    }
+
+    /** @return whether the file starts with a shared pool header's magic (read, not mapped). */
+    static boolean isHeaderFile(final Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            final ByteBuffer magic = ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+            return channel.read(magic, MAGIC_OFFSET) == Long.BYTES && magic.getLong(0) == MAGIC;
+        }
     }
 }

@@ -1,13 +1,11 @@
 package io.mempool.core;
 
+import io.mempool.core.memory.MemoryScope;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,16 +22,16 @@ final class SharedZones {
     private SharedZones() {
     }
 
-    static ZoneFile create(final ZoneDirectory dir, final String name, final long length) {
+    static ZoneFile create(final ZoneDirectory dir, final String name, final long length, final MemoryScope scope) {
         final Path path = dir.pathOf(name);
         try {
-            return dir.mutex(() -> ZoneFile.create(path, dir.roundUp(length)));
+            return dir.mutex(() -> ZoneFile.create(path, dir.roundUp(length), scope));
         } catch (final UncheckedIOException ex) {
             if (!dir.huge()) {
                 throw new IllegalStateException("memzone " + name + ": cannot map " + path + ": " + ex.getCause().getMessage(), ex);
             }
             if (dir.fallback() != null) {
-                return create(dir.fallback(), name, length);
+                return create(dir.fallback(), name, length, scope);
             }
             final long pages = dir.roundUp(length) / dir.pageSize();
             throw new IllegalStateException("memzone " + name + ": " + length + " bytes need " + pages + " huge page(s) of "
@@ -44,12 +42,12 @@ final class SharedZones {
     }
 
     /** @return the mapping of another process's live zone file, or null if there is none. */
-    static ZoneFile open(final String name) {
+    static ZoneFile open(final String name, final MemoryScope scope) {
         for (final ZoneDirectory dir : ZoneDirectory.searched()) {
             if (!Files.exists(dir.pathOf(name))) {
                 continue; // a lookup that finds nothing leaves no directory or lock file behind
             }
-            final ZoneFile file = dir.mutex(() -> ZoneFile.open(dir.pathOf(name)));
+            final ZoneFile file = dir.mutex(() -> ZoneFile.open(dir.pathOf(name), scope));
             if (file != null) {
                 return file;
             }
@@ -74,7 +72,7 @@ final class SharedZones {
         final Set<Path> mine = Memzone.mappedHere();
         int removed = 0;
         for (final ZoneDirectory dir : ZoneDirectory.searched()) {
-            final Pattern files = Pattern.compile(Pattern.quote(dir.prefix() + ".") + "(RG_)?MP_" + Pattern.quote(pool) + "(_\\d+)?");
+            final Pattern files = ZoneNames.filesOf(dir.prefix(), pool);
             removed += dir.mutex(() -> {
                 int n = 0;
                 if (!Files.isDirectory(dir.dir())) {
@@ -101,15 +99,14 @@ final class SharedZones {
         final Set<Path> mine = Memzone.mappedHere();
         final TreeSet<String> names = new TreeSet<>();
         for (final ZoneDirectory dir : ZoneDirectory.searched()) {
-            final String start = dir.prefix() + ".MP_";
             if (!Files.isDirectory(dir.dir())) {
                 continue;
             }
             try (var files = Files.list(dir.dir())) {
                 for (final Path path : (Iterable<Path>) files::iterator) {
-                    final String file = path.getFileName().toString();
-                    if (file.startsWith(start) && isPoolHeader(path) && (mine.contains(path) || !ZoneFile.isStale(path))) {
-                        names.add(file.substring(start.length()));
+                    final String pool = ZoneNames.poolOfHeaderFile(dir.prefix(), path.getFileName().toString());
+                    if (pool != null && SharedPoolDescriptor.isHeaderFile(path) && (mine.contains(path) || !ZoneFile.isStale(path))) {
+                        names.add(pool);
                     }
                 }
             } catch (final IOException ex) {
@@ -117,13 +114,6 @@ final class SharedZones {
             }
         }
         return new ArrayList<>(names);
-    }
-
-    private static boolean isPoolHeader(final Path path) throws IOException {
-        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
-            final ByteBuffer magic = ByteBuffer.allocate(Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-            return channel.read(magic, 0) == Long.BYTES && magic.getLong(0) == SharedPoolDescriptor.MAGIC;
-        }
     }
 
     private static String freeHugePages() {

@@ -1,11 +1,10 @@
 package io.mempool.core;
 
-import org.agrona.BufferUtil;
-import org.agrona.IoUtil;
+import io.mempool.core.memory.MemoryScope;
+import io.mempool.core.memory.NativeRegion;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -13,8 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * The file behind a shared {@link Memzone}: mapped read-write into this process, with a shared lock on
- * it held as long as the mapping lives. The locks tell the living from the dead: the kernel drops a
+ * The file behind a shared {@link Memzone}: mapped read-write into this process through a
+ * {@link MemoryScope} (which unmaps it when it closes), with a shared lock on it held until {@link #close}. The locks tell the living from the dead: the kernel drops a
  * process's locks when it dies, however it dies, so a zone file nobody holds a lock on is stale.
  *
  * <p>Every process that maps a file holds one channel to it, and the process's last one out deletes
@@ -30,13 +29,13 @@ import java.nio.file.StandardOpenOption;
 final class ZoneFile {
     private final Path path;
     private final FileChannel channel;
-    private final MappedByteBuffer buffer;
+    private final NativeRegion region;
     private final FileLock lock;
 
-    private ZoneFile(final Path path, final FileChannel channel, final MappedByteBuffer buffer, final FileLock lock) {
+    private ZoneFile(final Path path, final FileChannel channel, final NativeRegion region, final FileLock lock) {
         this.path = path;
         this.channel = channel;
-        this.buffer = buffer;
+        this.region = region;
         this.lock = lock;
     }
 
@@ -47,7 +46,7 @@ final class ZoneFile {
      * @throws IllegalArgumentException if a live process holds a file of that name.
      * @throws IOException              if the file cannot be made or mapped (e.g. no huge pages left).
      */
-    static ZoneFile create(final Path path, final long length) throws IOException {
+    static ZoneFile create(final Path path, final long length, final MemoryScope scope) throws IOException {
         if (Files.exists(path)) {
             if (!isStale(path)) {
                 throw new IllegalArgumentException("name: " + path.getFileName()
@@ -60,8 +59,7 @@ final class ZoneFile {
         try {
             final FileLock lock = channel.lock(0, Long.MAX_VALUE, true);
             // mapping extends the new file; it reads as zeros, on tmpfs and hugetlbfs alike (which refuses write(2) anyway)
-            final MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, length);
-            return new ZoneFile(path, channel, buffer, lock);
+            return new ZoneFile(path, channel, scope.map(channel, length), lock);
         } catch (final IOException | RuntimeException | Error ex) {
             channel.close();
             Files.deleteIfExists(path);
@@ -75,7 +73,7 @@ final class ZoneFile {
      * @return the mapping, or null if there is no such file or nobody holds it (a stale file is not
      *     handed out: nothing in it is maintained any more).
      */
-    static ZoneFile open(final Path path) throws IOException {
+    static ZoneFile open(final Path path, final MemoryScope scope) throws IOException {
         if (!Files.exists(path)) {
             return null;
         }
@@ -87,8 +85,7 @@ final class ZoneFile {
                 return null;
             }
             final FileLock lock = channel.lock(0, Long.MAX_VALUE, true);
-            final MappedByteBuffer buffer = channel.map(FileChannel.MapMode.READ_WRITE, 0, channel.size());
-            return new ZoneFile(path, channel, buffer, lock);
+            return new ZoneFile(path, channel, scope.map(channel, channel.size()), lock);
         } catch (final IOException | RuntimeException | Error ex) {
             channel.close();
             throw ex;
@@ -105,12 +102,8 @@ final class ZoneFile {
         }
     }
 
-    long address() {
-        return BufferUtil.address(buffer);
-    }
-
-    long length() {
-        return buffer.capacity();
+    NativeRegion region() {
+        return region;
     }
 
     Path path() {
@@ -118,12 +111,12 @@ final class ZoneFile {
     }
 
     /**
-     * Unmaps, releases this process's lock, and deletes the file if no other process holds it.
+     * Releases this process's lock and deletes the file if no other process holds it; the mapping goes
+     * with its scope.
      *
      * @param delete delete the file even if other processes still map it (their mappings stay valid).
      */
     void close(final boolean delete) {
-        IoUtil.unmap(buffer);
         try {
             lock.release();
             channel.close();

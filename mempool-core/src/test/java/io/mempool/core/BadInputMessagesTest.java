@@ -1,7 +1,6 @@
 package io.mempool.core;
 
 import io.mempool.api.MempoolFlag;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -91,7 +90,8 @@ class BadInputMessagesTest {
                 + " (expected: an object of pool " + mp.name() + ", nothing was put)", () -> mp.put(theirs));
             assertMessage(IllegalArgumentException.class, "obj: 0x" + Long.toHexString(mine + 8)
                 + " (expected: an object of pool " + mp.name() + ")", () -> mp.indexOf(mine + 8));
-            assertMessage(IllegalArgumentException.class, "flyweight: null (expected: non-null)", () -> mp.wrap(null, mine));
+            assertMessage(IllegalArgumentException.class, "obj: 0x" + Long.toHexString(mine + 64)
+                + " (expected: an object of pool " + mp.name() + ")", () -> mp.byteBuffer(mine + 64));
             final MempoolCache foreign = other.createCache(8);
             assertMessage(IllegalArgumentException.class, "cache: of pool " + other.name() + " (expected: a cache of pool "
                 + mp.name() + ")", () -> mp.genericGet(new long[1], 0, 1, foreign));
@@ -129,6 +129,6 @@ class BadInputMessagesTest {
             () -> Mempool.removeEventListener(null));
         empty.close();
         assertMessage(IllegalStateException.class, "pool " + empty.name() + " is closed", empty::get);
-        assertMessage(IllegalStateException.class, "pool " + empty.name() + " is closed", () -> empty.wrap(new UnsafeBuffer(0, 0), 64));
+        assertMessage(IllegalStateException.class, "pool " + empty.name() + " is closed", () -> empty.byteBuffer(64));
     }
 }

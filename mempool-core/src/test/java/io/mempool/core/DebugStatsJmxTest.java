@@ -2,7 +2,7 @@ package io.mempool.core;
 
 import io.mempool.api.MempoolCorruptionException;
 import io.mempool.api.MempoolFlag;
-import org.agrona.concurrent.UnsafeBuffer;
+import io.mempool.api.OffHeapRegion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,7 +80,7 @@ class DebugStatsJmxTest {
     void anOverrunTrailerIsCaughtAtPut() {
         try (Mempool mp = builder(MempoolFlag.DEBUG).create()) {
             final long obj = mp.get();
-            final UnsafeBuffer past = new UnsafeBuffer(obj, 64 + 8);
+            final OffHeapRegion past = OffHeapRegion.containing(obj, 64 + 8);
             past.putLong(64, 0); // 60 bytes rounded to 64: the trailer follows
             final MempoolCorruptionException ex = assertThrows(MempoolCorruptionException.class, () -> mp.put(obj));
             assertTrue(ex.getMessage().contains("trailer overwritten"), ex.getMessage());
@@ -96,7 +96,7 @@ class DebugStatsJmxTest {
             final long[] all = new long[16];
             assertTrue(mp.getBulk(all, 0, 16));
             mp.putBulk(all, 0, 16);
-            new UnsafeBuffer(all[0] - 8, 8).putLong(0, 0x1234); // scribble over a free object's cookie
+            OffHeapRegion.containing(all[0] - 8, 8).putLong(0, 0x1234); // scribble over a free object's cookie
             final long[] objs = new long[4];
             final MempoolCorruptionException ex = assertThrows(MempoolCorruptionException.class,
                 () -> mp.getBulk(objs, 0, 4));

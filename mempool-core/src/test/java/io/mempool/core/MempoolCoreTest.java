@@ -3,7 +3,7 @@ package io.mempool.core;
 import io.mempool.api.MempoolFlag;
 import io.mempool.api.MempoolOps;
 import io.mempool.api.OpsConfig;
-import org.agrona.concurrent.UnsafeBuffer;
+import io.mempool.api.OffHeapRegion;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -418,14 +418,18 @@ class MempoolCoreTest {
     }
 
     @Test
-    void wrapPointsAFlyweightAtExactlyOneObject() {
+    void byteBufferViewsExactlyOneObject() {
         try (Mempool mp = builder().elementSize(100).privateDataSize(10).create()) {
             final long obj = mp.get();
-            final UnsafeBuffer fw = new UnsafeBuffer(0, 0);
-            mp.wrap(fw, obj);
-            assertEquals(100, fw.capacity());
-            assertEquals(obj, fw.addressOffset());
-            assertThrows(IndexOutOfBoundsException.class, () -> fw.getByte(100));
+            final java.nio.ByteBuffer view = mp.byteBuffer(obj);
+            assertEquals(100, view.capacity());
+            assertEquals(100, view.limit());
+            assertEquals(0, view.position());
+            assertTrue(view.isDirect());
+            assertEquals(java.nio.ByteOrder.nativeOrder(), view.order());
+            view.putLong(92, 0x0102030405060708L);
+            assertEquals(0x0102030405060708L, OffHeapRegion.containing(obj, 100).getLong(92), "the view is the object's memory");
+            assertThrows(IndexOutOfBoundsException.class, () -> view.get(100));
             assertEquals(obj, mp.address(obj));
             assertEquals(10, mp.privateData().capacity());
             assertEquals(0, mp.privateDataAddress() % 64);
@@ -439,7 +443,7 @@ class MempoolCoreTest {
         try (Mempool mp = builder().create()) {
             mp.audit();
             final long obj = mp.get();
-            final UnsafeBuffer header = new UnsafeBuffer(obj - 8, 8);
+            final OffHeapRegion header = OffHeapRegion.containing(obj - 8, 8);
             header.putLong(0, 42);
             final IllegalStateException ex = assertThrows(IllegalStateException.class, mp::audit);
             assertTrue(ex.getMessage().contains("0x" + Long.toHexString(obj)), ex.getMessage());
