@@ -2,13 +2,10 @@
  * DPDK's ring for the JVM: {@link io.mempool.driver.ring.LongRing} and the six {@code ring_*} stores,
  * provided to the pool through {@link java.util.ServiceLoader}.
  *
- * <p>An off-heap ring (Agrona 2.x reaches {@code jdk.internal.misc.Unsafe}) needs
- * {@code --add-exports java.base/jdk.internal.misc=org.agrona} on the module path
- * ({@code =ALL-UNNAMED} on the class path); a heap ring needs nothing.
+ * <p>Heap and off-heap rings alike need no JVM flag: off-heap memory is an api {@code OffHeapRegion}.
  */
 module io.mempool.driver.ring {
     requires transitive io.mempool.api;
-    requires org.agrona;
 
     exports io.mempool.driver.ring;
 

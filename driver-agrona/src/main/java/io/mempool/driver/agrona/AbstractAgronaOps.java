@@ -11,7 +11,8 @@ import java.util.Set;
  * The shared base of the {@code agrona_*} providers: each store is an {@link OffHeapLongStore} sized to
  * exactly {@link OpsConfig#capacity()}, in memory of its own ({@link #alloc}) or in a memzone
  * ({@link #allocIn}, {@link #attach}). The pool's flags and params are not read: the shape is fixed by
- * the ops, and {@link #requiredFlags()} states its promises.
+ * the ops, and {@link #requiredFlags()} states its promises. Every store needs Agrona's JVM flag; without
+ * it, {@link #alloc}, {@link #allocIn} and {@link #attach} throw an {@link IllegalStateException} naming it.
  *
  * <p>The drivers' one shape: name and promises are fixed at construction, {@link #newStore} makes the
  * store, and every SPI method delegates to the store's own public method, which checks its arguments:
@@ -84,7 +85,9 @@ abstract class AbstractAgronaOps<S extends OffHeapLongStore> implements MempoolO
      */
     @Override
     public final S alloc(final OpsConfig config) {
-        return newStore(Checks.notNull("config", config));
+        Checks.notNull("config", config);
+        AgronaAccess.check(name);
+        return newStore(config);
     }
 
     /**
@@ -105,7 +108,9 @@ abstract class AbstractAgronaOps<S extends OffHeapLongStore> implements MempoolO
      */
     @Override
     public final S allocIn(final OpsConfig config, final long address, final long length) {
-        return newStoreIn(Checks.notNull("config", config), address, length);
+        Checks.notNull("config", config);
+        AgronaAccess.check(name);
+        return newStoreIn(config, address, length);
     }
 
     /**
@@ -116,6 +121,7 @@ abstract class AbstractAgronaOps<S extends OffHeapLongStore> implements MempoolO
     @Override
     public final S attach(final OpsConfig config, final long address, final long length) {
         final int capacity = Checks.notNull("config", config).capacity();
+        AgronaAccess.check(name);
         final S store = attachStore(address, length);
         if (store.capacity() != capacity) {
             throw new IllegalArgumentException(Checks.message("capacity", store.capacity(),

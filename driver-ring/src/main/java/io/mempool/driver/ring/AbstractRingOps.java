@@ -3,6 +3,7 @@ package io.mempool.driver.ring;
 import io.mempool.api.Checks;
 import io.mempool.api.MempoolFlag;
 import io.mempool.api.MempoolOps;
+import io.mempool.api.OffHeapRegion;
 import io.mempool.api.OpsConfig;
 import io.mempool.driver.ring.LongRing.SyncMode;
 
@@ -19,10 +20,10 @@ import java.util.Set;
  * one check per call.
  *
  * <p><b>Where the ring lives.</b> {@link #alloc} (a private pool) puts it on the heap; {@link #allocIn}
- * and {@link #attach} (a memzone, DESIGN §9) put it in the given off-heap range, laid out by
+ * and {@link #attach} (a memzone) put it in the given off-heap region, laid out by
  * {@link LongRingDescriptor}. In JMH (benchmarks' {@code LongRingPerf}, 2-core VM) the heap ring is as fast
  * as the off-heap one or faster (single-sided, bulk 32: 67.6 vs 40.6 round trips/µs), so private pools keep
- * the heap ring, which also needs neither native memory nor Agrona's flag.
+ * the heap ring, which also needs no native memory.
  *
  * <p>Stateless and thread-safe; the store is as thread-safe as the subclass's sync modes make it, and
  * {@link #requiredFlags()} says so: a {@link SyncMode#SINGLE} producer side requires
@@ -118,20 +119,30 @@ abstract class AbstractRingOps implements MempoolOps<LongRing> {
      * <p>{@link LongRingBuilder#createIn} of the ring {@link #alloc} would make: same slots, modes and params.
      */
     @Override
-    public final LongRing allocIn(final OpsConfig config, final long address, final long length) {
-        return ringFor(Checks.notNull("config", config)).createIn(address, length);
+    public final LongRing allocIn(final OpsConfig config, final OffHeapRegion region) {
+        return ringFor(Checks.notNull("config", config)).createIn(region);
     }
 
     /**
      * {@inheritDoc}
      *
-     * <p>{@link LongRing#attach}, then the ring found must be the one {@link #allocIn} makes for this
-     * config: same slots, capacity, sync modes and RTS bound.
+     * <p>The region is the one of the live memzone that holds the range ({@link OffHeapRegion#containing}).
      */
     @Override
-    public final LongRing attach(final OpsConfig config, final long address, final long length) {
+    public final LongRing allocIn(final OpsConfig config, final long address, final long length) {
+        return allocIn(config, OffHeapRegion.containing(address, length));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@link LongRing#attach(OffHeapRegion)}, then the ring found must be the one {@link #allocIn} makes
+     * for this config: same slots, capacity, sync modes and RTS bound.
+     */
+    @Override
+    public final LongRing attach(final OpsConfig config, final OffHeapRegion region) {
         final LongRingSpec wanted = ringFor(Checks.notNull("config", config)).spec();
-        final LongRing ring = LongRing.attach(address, length);
+        final LongRing ring = LongRing.attach(region);
         expect("slots", ring.slots(), wanted.slots(), config);
         expect("capacity", ring.capacity(), wanted.capacity(), config);
         expect("producer sync", ring.producerSync(), wanted.producer(), config);
@@ -139,6 +150,16 @@ abstract class AbstractRingOps implements MempoolOps<LongRing> {
         expect("producer htd max", ring.prodHtdMax, wanted.producer() == SyncMode.RTS ? wanted.htdMax() : 0, config);
         expect("consumer htd max", ring.consHtdMax, wanted.consumer() == SyncMode.RTS ? wanted.htdMax() : 0, config);
         return ring;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The region is the one of the live memzone that holds the range ({@link OffHeapRegion#containing}).
+     */
+    @Override
+    public final LongRing attach(final OpsConfig config, final long address, final long length) {
+        return attach(config, OffHeapRegion.containing(address, length));
     }
 
     private void expect(final String what, final Object found, final Object wanted, final OpsConfig config) {

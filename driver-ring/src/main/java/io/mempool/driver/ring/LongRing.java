@@ -1,6 +1,7 @@
 package io.mempool.driver.ring;
 
 import io.mempool.api.Checks;
+import io.mempool.api.OffHeapRegion;
 
 /**
  * DPDK's {@code rte_ring} for {@code long} handles: a bounded FIFO of power-of-two slots with
@@ -25,10 +26,10 @@ import io.mempool.api.Checks;
  *
  * <p><b>Where it lives.</b> {@link LongRingBuilder#build()} puts a ring on the Java heap: its words are
  * fields of a padded object, its slots a {@code long[]}. {@link LongRingBuilder#createIn} and
- * {@link #createIn(long, long, int)} put one in off-heap memory the caller owns, header and slots laid out
- * by {@link LongRingDescriptor}, holding numbers only, so that a ring in a file mapped by several
- * processes (a shared memzone, DESIGN §9) passes object indices between JVMs; {@link #attach} opens it
- * in another process. Both kinds behave alike; calls on an off-heap ring cross processes, and the
+ * {@link #createIn(OffHeapRegion, int)} put one in off-heap memory the caller owns (an {@link OffHeapRegion},
+ * so no JVM flag on any JDK), header and slots laid out by {@link LongRingDescriptor}, holding numbers only,
+ * so that a ring in a file mapped by several processes (a shared memzone) passes object indices between
+ * JVMs; {@link #attach(OffHeapRegion)} opens it in another process. Both kinds behave alike; calls on an off-heap ring cross processes, and the
  * single-producer/consumer promises of a {@link SyncMode#SINGLE} side then count across processes too.
  *
  * <p><b>Layout.</b> Each side has two 64-bit words on cache lines of their own (128 bytes apart, so
@@ -50,8 +51,8 @@ import io.mempool.api.Checks;
  * ring is quiescent. A MULTI side is not preemption-safe: a thread descheduled between reserving and
  * publishing stalls the threads of its side behind it; RTS and HTS exist for that case (and a process
  * that dies mid-call stalls the others for good, as in DPDK). An off-heap ring reads and writes its memory
- * without bounds checks once its header is validated: the caller keeps the memory mapped while any view
- * of the ring is used.
+ * through its region, bounds-checked: the caller keeps the memory mapped while any view of the ring is
+ * used (on JDK 22+ a view of freed memory throws {@link IllegalStateException}).
  */
 public abstract class LongRing extends LongRingHeadTail {
 
@@ -117,40 +118,67 @@ public abstract class LongRing extends LongRingHeadTail {
 
     /**
      * Creates an empty exact-size ring of {@code capacity} handles, both sides {@link SyncMode#MULTI}, in
-     * {@code [address, address + length)}: {@code builder(capacity).exactSize(true).createIn(address, length)}.
-     * Other modes: {@link LongRingBuilder#createIn}.
+     * {@code region} (a memzone's, say: {@code Memzone.reserveShared(...).region()}):
+     * {@code builder(capacity).exactSize(true).createIn(region)}. Other modes: {@link LongRingBuilder#createIn}.
      *
-     * @param address  where the ring starts: non-zero, 8-byte aligned (128-byte aligned keeps its words
-     *                 on lines of their own); memory the caller keeps mapped while the ring is used.
-     * @param length   the bytes available there, at least {@link #bytesFor}{@code (capacity)}.
+     * @param region   where the ring lives: 8-byte aligned (128-byte aligned keeps its words on lines of their
+     *                 own), at least {@link #bytesFor}{@code (capacity)} bytes; kept mapped while the ring is used.
      * @param capacity the handles it holds, {@code 1..}{@link #MAX_EXACT_CAPACITY}.
-     * @return the ring; {@link #attach} opens the same ring from another view or process.
+     * @return the ring; {@link #attach(OffHeapRegion)} opens the same ring from another view or process.
      * @throws IllegalArgumentException if an argument is out of range; nothing is written.
-     * @throws IllegalStateException    if the JVM lacks the flag Agrona needs (the message names it).
      */
-    public static LongRing createIn(final long address, final long length, final int capacity) {
-        return builder(capacity).exactSize(true).createIn(address, length);
+    public static LongRing createIn(final OffHeapRegion region, final int capacity) {
+        return builder(capacity).exactSize(true).createIn(region);
     }
 
     /**
-     * Opens a ring that {@link #createIn} made in {@code [address, address + length)}, in this process or
-     * another (through a file both map). The sync modes, capacity and slots are the creator's, read from
-     * the ring's header after checking its magic and layout version.
+     * As {@link #createIn(OffHeapRegion, int)} for a range given by address, which must lie in a live
+     * memzone of this process ({@link OffHeapRegion#containing}).
+     *
+     * @param address  where the ring starts: non-zero, 8-byte aligned.
+     * @param length   the bytes available there, at least {@link #bytesFor}{@code (capacity)}.
+     * @param capacity the handles it holds, {@code 1..}{@link #MAX_EXACT_CAPACITY}.
+     * @return the ring.
+     * @throws IllegalArgumentException if an argument is out of range, or the range lies in no memzone;
+     *                                  nothing is written.
+     */
+    public static LongRing createIn(final long address, final long length, final int capacity) {
+        LongRingDescriptor.checkAddress(address);
+        return createIn(OffHeapRegion.containing(address, length), capacity);
+    }
+
+    /**
+     * Opens a ring that {@link #createIn} made in the same memory, in this process or another (through a
+     * file both map). The sync modes, capacity and slots are the creator's, read from the ring's header
+     * after checking its magic and layout version.
+     *
+     * @param region the memory: 8-byte aligned, at least the ring's header and slots.
+     * @return a view of the ring; views share everything, so a SINGLE side stays one thread at a time
+     *     across all of them.
+     * @throws IllegalArgumentException if the region is too short or misaligned, or holds no ring (a wrong
+     *                                  magic or layout version, impossible sizes or modes); the message
+     *                                  names the value found and the value expected. Nothing is written.
+     */
+    public static LongRing attach(final OffHeapRegion region) {
+        Checks.notNull("region", region);
+        LongRingDescriptor.checkAddress(region.address());
+        LongRingDescriptor.checkLength(region.length(), LongRingDescriptor.HEADER_LENGTH, "a LongRing's header");
+        return OffHeapLongRing.open(region);
+    }
+
+    /**
+     * As {@link #attach(OffHeapRegion)} for a range given by address, which must lie in a live memzone of
+     * this process ({@link OffHeapRegion#containing}).
      *
      * @param address where the ring starts: non-zero, 8-byte aligned.
      * @param length  the bytes mapped there, at least the ring's header and slots.
-     * @return a view of the ring; views share everything, so a SINGLE side stays one thread at a time
-     *     across all of them.
-     * @throws IllegalArgumentException if the range is too short or misaligned, or holds no ring (a wrong
-     *                                  magic or layout version, impossible sizes or modes); the message
-     *                                  names the value found and the value expected. Nothing is written.
-     * @throws IllegalStateException    if the JVM lacks the flag Agrona needs (the message names it).
+     * @return a view of the ring.
+     * @throws IllegalArgumentException as {@link #attach(OffHeapRegion)}, or if the range lies in no memzone.
      */
     public static LongRing attach(final long address, final long length) {
         LongRingDescriptor.checkAddress(address);
         LongRingDescriptor.checkLength(length, LongRingDescriptor.HEADER_LENGTH, "a LongRing's header");
-        AgronaAccess.check();
-        return OffHeapLongRing.open(address, length);
+        return attach(OffHeapRegion.containing(address, length));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mempool.driver.ring;
 
 import io.mempool.api.Checks;
+import io.mempool.api.OffHeapRegion;
 import io.mempool.driver.ring.LongRing.SyncMode;
 
 /**
@@ -97,23 +98,39 @@ public final class LongRingBuilder {
 
     /**
      * Creates the ring in off-heap memory the caller owns (DPDK's {@code rte_ring_init} on a memzone),
-     * laid out by {@link LongRingDescriptor}; {@link LongRing#attach} opens it from other views or processes.
+     * laid out by {@link LongRingDescriptor}; {@link LongRing#attach(OffHeapRegion)} opens it from other
+     * views or processes.
      *
-     * @param address where the ring starts: non-zero, 8-byte aligned (128-byte aligned keeps its words on
-     *                lines of their own); memory the caller keeps mapped while any view is used.
+     * @param region where the ring lives: 8-byte aligned (128-byte aligned keeps its words on lines of their
+     *               own), at least {@link #bytes()} long; kept mapped while any view is used.
+     * @return a new empty ring in the first {@link #bytes()} of the region; the bytes past them are not touched.
+     * @throws IllegalArgumentException as {@link #build()}, or if the region is misaligned or short; nothing
+     *                                  is written then.
+     */
+    public LongRing createIn(final OffHeapRegion region) {
+        Checks.notNull("region", region);
+        final LongRingSpec spec = spec();
+        LongRingDescriptor.checkAddress(region.address());
+        final long bytes = LongRingDescriptor.bytesFor(spec.slots());
+        LongRingDescriptor.checkLength(region.length(), bytes, "LongRingDescriptor.bytesFor(" + spec.slots() + " slots)");
+        return OffHeapLongRing.createIn(region.slice(0, bytes), spec);
+    }
+
+    /**
+     * As {@link #createIn(OffHeapRegion)} for a range given by address, which must lie in a live memzone of
+     * this process ({@link OffHeapRegion#containing}).
+     *
+     * @param address where the ring starts: non-zero, 8-byte aligned.
      * @param length  the bytes available there, at least {@link #bytes()}.
-     * @return a new empty ring in that memory; the bytes past {@link #bytes()} are not touched.
-     * @throws IllegalArgumentException as {@link #build()}, or if the address is 0 or misaligned or the length
-     *                                  short; nothing is written then.
-     * @throws IllegalStateException    if the JVM lacks the flag Agrona needs (the message names it).
+     * @return a new empty ring in that memory.
+     * @throws IllegalArgumentException as {@link #createIn(OffHeapRegion)}, or if the range lies in no memzone.
      */
     public LongRing createIn(final long address, final long length) {
         final LongRingSpec spec = spec();
         LongRingDescriptor.checkAddress(address);
         LongRingDescriptor.checkLength(length, LongRingDescriptor.bytesFor(spec.slots()),
             "LongRingDescriptor.bytesFor(" + spec.slots() + " slots)");
-        AgronaAccess.check();
-        return OffHeapLongRing.createIn(address, spec);
+        return createIn(OffHeapRegion.containing(address, length));
     }
 
     /** Checks everything and describes the ring. */

@@ -7,7 +7,7 @@
  * between processes); {@code LongRingHeadTail} is DPDK's head/tail algorithm over either.
  *
  * <p><b>Access-name convention</b> (JCTools'), used by every accessor of a shared word in this package,
- * a field's VarHandle or an off-heap address through Agrona's {@code UnsafeApi}:
+ * a field's VarHandle or an offset of an {@link io.mempool.api.OffHeapRegion}:
  * <ul>
  *   <li>{@code lp} / {@code sp}: plain load / store, no ordering; only where one thread owns the field
  *       or a later release publishes it;</li>

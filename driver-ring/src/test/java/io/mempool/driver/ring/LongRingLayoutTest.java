@@ -13,15 +13,17 @@ import org.junit.jupiter.api.Test;
 /**
  * The heap ring's padding chain works: the config, the producer's words and the consumer's words lie at
  * least 128 bytes apart (two cache lines, for adjacent-line prefetch), and 128 bytes of padding follow the
- * consumer. Offsets come from {@code jdk.internal.misc.Unsafe}, which the build exports to tests for Agrona.
+ * consumer. Offsets come from {@code sun.misc.Unsafe} (jdk.unsupported: no flag needed).
  */
 class LongRingLayoutTest {
     private static final int PAD = 128;
 
     @Test
     void sharedWordsSitOnCacheLinesOfTheirOwn() throws ReflectiveOperationException {
-        final Class<?> unsafeClass = Class.forName("jdk.internal.misc.Unsafe");
-        final Object unsafe = unsafeClass.getMethod("getUnsafe").invoke(null);
+        final Class<?> unsafeClass = Class.forName("sun.misc.Unsafe");
+        final Field theUnsafe = unsafeClass.getDeclaredField("theUnsafe");
+        theUnsafe.setAccessible(true);
+        final Object unsafe = theUnsafe.get(null);
         final Method offsetOf = unsafeClass.getMethod("objectFieldOffset", Field.class);
 
         final List<long[]> config = new ArrayList<>();

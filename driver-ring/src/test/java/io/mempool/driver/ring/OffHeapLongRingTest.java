@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mempool.api.OffHeapRegion;
 import io.mempool.driver.ring.LongRing.SyncMode;
 import io.mempool.testkit.MemzoneRegions;
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.agrona.UnsafeApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,14 +31,32 @@ class OffHeapLongRingTest extends LongRingTest {
 
     @Override
     LongRing make(final LongRingBuilder builder) {
-        final long length = builder.bytes();
-        final long address = regions.allocate(length);
-        builder.createIn(address, length);
-        return LongRing.attach(address, length);
+        final OffHeapRegion region = regions.region(builder.bytes());
+        builder.createIn(region);
+        return LongRing.attach(region);
     }
 
     private static int getInt(final long address) {
-        return UnsafeApi.getInt(address);
+        return OffHeapRegion.containing(address, Integer.BYTES).getInt(0);
+    }
+
+    private static long getLong(final long address) {
+        return OffHeapRegion.containing(address, Long.BYTES).getLong(0);
+    }
+
+    private static void putInt(final long address, final int value) {
+        OffHeapRegion.containing(address, Integer.BYTES).putInt(0, value);
+    }
+
+    @Test
+    void addressFormsFindTheMemzoneAndRefuseMemoryOutsideAny() {
+        final long length = LongRing.bytesFor(5);
+        final long address = regions.allocate(length);
+        LongRing.createIn(address, length, 5).enqueueBulk(new long[] {7}, 0, 1);
+        assertEquals(1, LongRing.attach(address, length).count(), "the address forms reach the same ring");
+        final String message = assertThrows(IllegalArgumentException.class,
+            () -> LongRing.attach(0x7f00_0000_0000L, length)).getMessage();
+        assertTrue(message.startsWith("range: [0x7f0000000000, +" + length + ") (expected: inside a live memzone"), message);
     }
 
     @ParameterizedTest
@@ -104,7 +122,7 @@ class OffHeapLongRingTest extends LongRingTest {
             assertThrows(IllegalArgumentException.class, () -> builder.createIn(address, length - 1)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> LongRing.createIn(address, length, 0));
         for (long at = address; at < address + length; at += 8) {
-            assertEquals(0L, UnsafeApi.getLong(at), "byte " + (at - address) + " written by a refused createIn");
+            assertEquals(0L, getLong(at), "byte " + (at - address) + " written by a refused createIn");
         }
     }
 
@@ -121,12 +139,13 @@ class OffHeapLongRingTest extends LongRingTest {
         final long length = LongRing.bytesFor(63);
         final long address = regions.allocate(length);
         final SplittableRandom random = new SplittableRandom(7);
-        for (long at = address; at < address + length; at += 8) {
-            UnsafeApi.putLong(at, random.nextLong());
+        final OffHeapRegion region = OffHeapRegion.containing(address, length);
+        for (long at = 0; at < length; at += 8) {
+            region.putLong(at, random.nextLong());
         }
         final String message = assertThrows(IllegalArgumentException.class, () -> LongRing.attach(address, length))
             .getMessage();
-        assertTrue(message.startsWith("magic: 0x" + Long.toHexString(UnsafeApi.getLong(address))), message);
+        assertTrue(message.startsWith("magic: 0x" + Long.toHexString(getLong(address))), message);
     }
 
     @Test
@@ -170,12 +189,12 @@ class OffHeapLongRingTest extends LongRingTest {
     private static void assertCorrupt(final long address, final long length, final int offset, final int value,
                                       final String message) {
         final int saved = getInt(address + offset);
-        UnsafeApi.putInt(address + offset, value);
+        putInt(address + offset, value);
         try {
             assertEquals(message, assertThrows(IllegalArgumentException.class, () -> LongRing.attach(address, length))
                 .getMessage());
         } finally {
-            UnsafeApi.putInt(address + offset, saved);
+            putInt(address + offset, saved);
         }
     }
 
