@@ -1,10 +1,12 @@
 package io.mempool.testkit;
 
 import io.mempool.core.Mempool;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.BitSet;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,6 +34,8 @@ abstract class ConcurrencyConformance extends ConformanceGroup implements Mempoo
     private static final int MAX_BULK = 64;
     private static final int HAND_OFF_CAPACITY = 1024;
     private static final long HARD_STOP_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** The mark in an object's first 8 bytes, through its {@code byteBuffer} view: 1 while it is out. */
+    private static final VarHandle MARK = MethodHandles.byteBufferViewVarHandle(long[].class, ByteOrder.nativeOrder());
 
     ConcurrencyConformance(final MempoolOpsConformance kit) {
         super(kit);
@@ -64,17 +68,15 @@ abstract class ConcurrencyConformance extends ConformanceGroup implements Mempoo
             }
         }
 
-        void mark(final UnsafeBuffer fw, final long obj) {
-            mp.wrap(fw, obj);
-            if (!fw.compareAndSetLong(0, 0L, 1L)) {
+        void mark(final long obj) {
+            if (!MARK.compareAndSet(mp.byteBuffer(obj), 0, 0L, 1L)) { // CAS: two threads handed one object both see it
                 throw new AssertionError("object " + mp.indexOf(obj) + " (0x" + Long.toHexString(obj)
                     + ") was handed out while it was already out");
             }
         }
 
-        void unmark(final UnsafeBuffer fw, final long obj) {
-            mp.wrap(fw, obj);
-            fw.putLong(0, 0L); // plain: the pool's put must happen-before the next get of obj
+        void unmark(final long obj) {
+            MARK.set(mp.byteBuffer(obj), 0, 0L); // plain: the pool's put must happen-before the next get of obj
         }
     }
 
@@ -109,25 +111,24 @@ abstract class ConcurrencyConformance extends ConformanceGroup implements Mempoo
     }
 
     /** Gets a bulk of random size and marks each object as out; 0 if the get failed. */
-    private static int takeMarked(final Run run, final long[] buf, final UnsafeBuffer fw, final ThreadLocalRandom random) {
+    private static int takeMarked(final Run run, final long[] buf, final ThreadLocalRandom random) {
         final int n = 1 + random.nextInt(MAX_BULK);
         if (!run.mp.getBulk(buf, 0, n)) {
             Thread.yield(); // the other threads hold the objects for now
             return 0;
         }
         for (int i = 0; i < n; i++) {
-            run.mark(fw, buf[i]);
+            run.mark(buf[i]);
         }
         return n;
     }
 
     private static void getter(final Run run) {
         final long[] buf = new long[MAX_BULK];
-        final UnsafeBuffer fw = new UnsafeBuffer(0, 0);
         final ThreadLocalRandom random = ThreadLocalRandom.current();
         try {
             while (run.running()) {
-                final int n = takeMarked(run, buf, fw, random);
+                final int n = takeMarked(run, buf, random);
                 if (n == 0) {
                     continue;
                 }
@@ -143,13 +144,12 @@ abstract class ConcurrencyConformance extends ConformanceGroup implements Mempoo
 
     private static void putter(final Run run) {
         final long[] buf = new long[MAX_BULK];
-        final UnsafeBuffer fw = new UnsafeBuffer(0, 0);
         final ThreadLocalRandom random = ThreadLocalRandom.current();
         while (!run.workers.failed()) {
             final int n = run.handOff.poll(buf, 0, 1 + random.nextInt(MAX_BULK));
             if (n > 0) {
                 for (int i = 0; i < n; i++) {
-                    run.unmark(fw, buf[i]);
+                    run.unmark(buf[i]);
                 }
                 run.mp.putBulk(buf, 0, n);
             } else if (run.gettersRunning.get() == 0 && run.handOff.isEmpty()) {
@@ -163,15 +163,14 @@ abstract class ConcurrencyConformance extends ConformanceGroup implements Mempoo
 
     private static void mixed(final Run run) {
         final long[] buf = new long[MAX_BULK];
-        final UnsafeBuffer fw = new UnsafeBuffer(0, 0);
         final ThreadLocalRandom random = ThreadLocalRandom.current();
         while (run.running()) {
-            final int n = takeMarked(run, buf, fw, random);
+            final int n = takeMarked(run, buf, random);
             if (n == 0) {
                 continue;
             }
             for (int i = 0; i < n; i++) {
-                run.unmark(fw, buf[i]);
+                run.unmark(buf[i]);
             }
             final int split = 1 + random.nextInt(n); // put back in other bulk sizes than got
             run.mp.putBulk(buf, 0, split);
@@ -185,7 +184,6 @@ abstract class ConcurrencyConformance extends ConformanceGroup implements Mempoo
     private static void gatherAndCheck(final Mempool mp) {
         final BitSet seen = new BitSet(POOL_SIZE);
         final long[] all = new long[POOL_SIZE];
-        final UnsafeBuffer fw = new UnsafeBuffer(0, 0);
         int n = 0;
         while (n < POOL_SIZE) {
             final long obj = mp.get();
@@ -195,8 +193,8 @@ abstract class ConcurrencyConformance extends ConformanceGroup implements Mempoo
             final int index = mp.indexOf(obj);
             assertFalse(seen.get(index), "object " + index + " present twice");
             seen.set(index);
-            mp.wrap(fw, obj);
-            assertEquals(0L, fw.getLong(0), "mark of object " + index + ": it was back in the pool while still out");
+            assertEquals(0L, (long) MARK.get(mp.byteBuffer(obj), 0), "mark of object " + index
+                + ": it was back in the pool while still out");
             all[n++] = obj;
         }
         assertEquals(POOL_SIZE, n, "objects present after the run");

@@ -1,13 +1,14 @@
 package io.mempool.testkit;
 
 import io.mempool.api.MempoolOps;
+import io.mempool.api.OffHeapRegion;
 import io.mempool.api.OpsConfig;
 import io.mempool.core.Mempool;
 import io.mempool.core.MempoolBuilder;
 import io.mempool.core.MempoolOpsRegistry;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.AfterEach;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +87,8 @@ abstract class ConformanceGroup {
     }
 
     /** A zeroed, 128-byte-aligned region of exactly {@code length} bytes, guarded, freed after the rule. */
-    final long region(final long length) {
-        return regions.allocate(length);
+    final OffHeapRegion region(final long length) {
+        return regions.region(length);
     }
 
     /** Asserts that no store wrote past the regions it was given. */
@@ -139,15 +140,10 @@ abstract class ConformanceGroup {
 
     /** test_mempool.c's my_obj_init: the index in bytes 0..3, zeroes in the rest. */
     static void dpdkObjectInit(final Mempool mp, final long obj, final int index) {
-        final UnsafeBuffer fw = view(mp, obj);
-        fw.setMemory(0, fw.capacity(), (byte)0);
-        fw.putInt(0, index);
-    }
-
-    /** A new flyweight on the object's element bytes. */
-    static UnsafeBuffer view(final Mempool mp, final long obj) {
-        final UnsafeBuffer fw = new UnsafeBuffer(0, 0);
-        mp.wrap(fw, obj);
-        return fw;
+        final ByteBuffer view = mp.byteBuffer(obj);
+        for (int at = 0; at < view.capacity(); at++) {
+            view.put(at, (byte) 0);
+        }
+        view.putInt(0, index);
     }
 }

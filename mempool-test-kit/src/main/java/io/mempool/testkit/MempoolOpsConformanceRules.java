@@ -547,8 +547,8 @@ public interface MempoolOpsConformanceRules {
         void required_badInput_defaultCacheIsNotClosedByHand();
 
         /**
-         * {@code indexOf}, {@code address} and {@code wrap} reject a handle that is not one of the pool's
-         * objects, and {@code wrap} a null flyweight. If this test fails, check: the handle check.
+         * {@code indexOf}, {@code address} and {@code byteBuffer} reject a handle that is not one of the
+         * pool's objects. If this test fails, check: the handle check.
          */
         void required_badInput_handleQueriesRejectForeignHandles();
 

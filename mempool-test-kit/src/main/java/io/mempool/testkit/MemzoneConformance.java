@@ -1,8 +1,8 @@
 package io.mempool.testkit;
 
 import io.mempool.api.MempoolOps;
+import io.mempool.api.OffHeapRegion;
 import io.mempool.api.OpsConfig;
-import org.agrona.UnsafeApi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -39,18 +39,17 @@ abstract class MemzoneConformance extends ConformanceGroup implements MempoolOps
     }
 
     /** A store made by allocIn in a fresh region, and the region. */
-    private record Zone(RawStore<?> store, OpsConfig config, long address, long length) {
+    private record Zone(RawStore<?> store, OpsConfig config, OffHeapRegion region) {
     }
 
     private Zone zone(final int capacity) {
         final OpsConfig config = config(capacity);
-        final long bytes = bytesOrSkip(config);
-        final long address = region(bytes);
-        return new Zone(remember(RawStore.allocIn(ops(), config, address, bytes)), config, address, bytes);
+        final OffHeapRegion region = region(bytesOrSkip(config));
+        return new Zone(remember(RawStore.allocIn(ops(), config, region)), config, region);
     }
 
     private RawStore<?> attach(final Zone zone) {
-        return remember(RawStore.attach(ops(), zone.config(), zone.address(), zone.length()));
+        return remember(RawStore.attach(ops(), zone.config(), zone.region()));
     }
 
     @Test
@@ -61,9 +60,9 @@ abstract class MemzoneConformance extends ConformanceGroup implements MempoolOps
         final long bytes = ops.memzoneBytes(config);
         assumeTrue(bytes < 0, "memzoneBytes() returned " + bytes
             + ": the store can live in a memzone (see the other optional_memzone rules)");
-        final long address = region(4096);
-        assertThrows(UnsupportedOperationException.class, () -> ops.allocIn(config, address, 4096), "allocIn");
-        assertThrows(UnsupportedOperationException.class, () -> ops.attach(config, address, 4096), "attach");
+        final OffHeapRegion region = region(4096);
+        assertThrows(UnsupportedOperationException.class, () -> ops.allocIn(config, region), "allocIn");
+        assertThrows(UnsupportedOperationException.class, () -> ops.attach(config, region), "attach");
     }
 
     @Test
@@ -113,25 +112,24 @@ abstract class MemzoneConformance extends ConformanceGroup implements MempoolOps
         final MempoolOps<?> ops = ops();
         final OpsConfig config = config(SMALL);
         final long bytes = bytesOrSkip(config);
-        final long zeroed = region(bytes);
-        assertRefused("attach to zeroed memory", null, () -> ops.attach(config, zeroed, bytes));
-        final long garbage = region(bytes);
+        final OffHeapRegion zeroed = region(bytes);
+        assertRefused("attach to zeroed memory", null, () -> ops.attach(config, zeroed));
+        final OffHeapRegion garbage = region(bytes);
         final SplittableRandom random = new SplittableRandom(0x6761726261676565L);
-        for (long at = garbage; at + Long.BYTES <= garbage + bytes; at += Long.BYTES) {
-            UnsafeApi.putLong(at, random.nextLong());
+        for (long at = 0; at + Long.BYTES <= bytes; at += Long.BYTES) {
+            garbage.putLong(at, random.nextLong());
         }
-        assertRefused("attach to random bytes", null, () -> ops.attach(config, garbage, bytes));
-        final long zone = region(bytes);
-        remember(RawStore.allocIn(ops, config, zone, bytes));
-        assertRefused("attach with length 0", "0", () -> ops.attach(config, zone, 0));
+        assertRefused("attach to random bytes", null, () -> ops.attach(config, garbage));
+        final OffHeapRegion zone = region(bytes);
+        remember(RawStore.allocIn(ops, config, zone));
+        assertRefused("attach with length 0", "0", () -> ops.attach(config, zone.slice(0, 0)));
         assertRefused("attach with length memzoneBytes - 1", String.valueOf(bytes - 1),
-            () -> ops.attach(config, zone, bytes - 1));
-        final long untouched = region(bytes);
+            () -> ops.attach(config, zone.slice(0, bytes - 1)));
+        final OffHeapRegion untouched = region(bytes);
         assertRefused("allocIn with length memzoneBytes - 1", String.valueOf(bytes - 1),
-            () -> ops.allocIn(config, untouched, bytes - 1));
-        for (long at = untouched; at + Long.BYTES <= untouched + bytes; at += Long.BYTES) {
-            assertEquals(0L, UnsafeApi.getLong(at), "byte " + (at - untouched)
-                + " of the range was written by a refused allocIn");
+            () -> ops.allocIn(config, untouched.slice(0, bytes - 1)));
+        for (long at = 0; at + Long.BYTES <= bytes; at += Long.BYTES) {
+            assertEquals(0L, untouched.getLong(at), "byte " + at + " of the range was written by a refused allocIn");
         }
         assertRegionGuards();
     }

@@ -30,7 +30,7 @@ final class MemzoneSpi extends SpiConformance {
         final MempoolOps<?> ops = ops();
         final OpsConfig config = config(capacity);
         final long bytes = ops.memzoneBytes(config);
-        return remember(RawStore.allocIn(ops, config, region(bytes), bytes));
+        return remember(RawStore.allocIn(ops, config, region(bytes)));
     }
 
     /**

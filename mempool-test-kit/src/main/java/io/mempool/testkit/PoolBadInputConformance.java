@@ -3,7 +3,6 @@ package io.mempool.testkit;
 import io.mempool.api.MempoolFlag;
 import io.mempool.core.Mempool;
 import io.mempool.core.MempoolCache;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -214,8 +213,7 @@ abstract class PoolBadInputConformance extends ConformanceGroup implements Mempo
         final String message = "0x" + Long.toHexString(obj + 8);
         assertRejected(mp, IllegalArgumentException.class, message, () -> mp.indexOf(obj + 8));
         assertRejected(mp, IllegalArgumentException.class, message, () -> mp.address(obj + 8));
-        assertRejected(mp, IllegalArgumentException.class, message, () -> mp.wrap(new UnsafeBuffer(0, 0), obj + 8));
-        assertRejected(mp, IllegalArgumentException.class, "null", () -> mp.wrap(null, obj));
+        assertRejected(mp, IllegalArgumentException.class, message, () -> mp.byteBuffer(obj + 8));
         mp.put(obj);
         mp.close();
     }
@@ -272,7 +270,7 @@ abstract class PoolBadInputConformance extends ConformanceGroup implements Mempo
             () -> mp.genericGet(new long[1], 0, 1, null), () -> mp.genericPut(new long[] {obj}, 0, 1, null),
             () -> mp.getContigBlocks(new long[1], 0, 1), mp::contigBlockSize, mp::defaultCache,
             () -> mp.createCache(4), mp::availCount, mp::inUseCount, mp::isFull, mp::isEmpty,
-            () -> mp.wrap(new UnsafeBuffer(0, 0), obj), () -> mp.address(obj), () -> mp.indexOf(obj),
+            () -> mp.byteBuffer(obj), () -> mp.address(obj), () -> mp.indexOf(obj),
             mp::privateData, mp::privateDataAddress, () -> mp.objIter((p, o, i) -> { }),
             () -> mp.memIter((p, c, i) -> { }), () -> mp.dump(new StringBuilder()), mp::audit,
             () -> mp.setOps(opsName()), () -> mp.setOps(opsName(), Map.of()), mp::populateDefault,

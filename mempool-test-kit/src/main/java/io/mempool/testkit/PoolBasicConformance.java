@@ -2,10 +2,10 @@ package io.mempool.testkit;
 
 import io.mempool.core.Mempool;
 import io.mempool.core.MempoolCache;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.nio.ByteBuffer;
 import java.util.BitSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -167,14 +167,13 @@ abstract class PoolBasicConformance extends ConformanceGroup implements MempoolO
         final long[] objs = b.getUntilEmpty();
         final BitSet indexes = new BitSet(DPDK_SIZE);
         final BitSet written = new BitSet(DPDK_SIZE);
-        final UnsafeBuffer fw = new UnsafeBuffer(0, 0);
         for (final long obj : objs) {
             final int index = b.mp.indexOf(obj);
             assertTrue(index >= 0 && index < DPDK_SIZE, mode + ": indexOf " + index);
             assertFalse(indexes.get(index), mode + ": object " + index + " got twice");
             indexes.set(index);
-            b.mp.wrap(fw, obj);
-            assertEquals(DPDK_ELT, fw.capacity(), mode + ": wrap capacity");
+            final ByteBuffer fw = b.mp.byteBuffer(obj);
+            assertEquals(DPDK_ELT, fw.capacity(), mode + ": byteBuffer capacity");
             final int stamp = fw.getInt(0);
             assertTrue(stamp >= 0 && stamp < DPDK_SIZE && !written.get(stamp),
                 mode + ": bytes 0..3 of object " + index + " hold " + stamp + ", not a distinct objectInit index");

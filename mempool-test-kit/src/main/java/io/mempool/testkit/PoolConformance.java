@@ -110,7 +110,7 @@ abstract class PoolConformance extends ConformanceGroup implements MempoolOpsCon
         final int n = mp.objIter((pool, obj, index) -> {
             assertSame(mp, pool, "objIter's pool");
             assertEquals(seen.size(), index, "objIter index");
-            assertEquals(index, view(pool, obj).getInt(0), "bytes 0..3: objectInit's index for this position");
+            assertEquals(index, pool.byteBuffer(obj).getInt(0), "bytes 0..3: objectInit's index for this position");
             seen.add(obj);
         });
         assertEquals(DPDK_SIZE, n, "objIter count");

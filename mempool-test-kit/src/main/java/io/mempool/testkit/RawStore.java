@@ -1,6 +1,7 @@
 package io.mempool.testkit;
 
 import io.mempool.api.MempoolOps;
+import io.mempool.api.OffHeapRegion;
 import io.mempool.api.OpsConfig;
 
 /**
@@ -28,24 +29,22 @@ final class RawStore<S> implements AutoCloseable {
         return new RawStore<>(ops, ops.alloc(config));
     }
 
-    /** {@code ops.allocIn}: a new store in the range. */
-    static RawStore<?> allocIn(final MempoolOps<?> ops, final OpsConfig config, final long address, final long length) {
-        return allocInTyped(ops, config, address, length);
+    /** {@code ops.allocIn}: a new store in the region, as the pool makes one. */
+    static RawStore<?> allocIn(final MempoolOps<?> ops, final OpsConfig config, final OffHeapRegion region) {
+        return allocInTyped(ops, config, region);
     }
 
-    private static <S> RawStore<S> allocInTyped(final MempoolOps<S> ops, final OpsConfig config, final long address,
-                                               final long length) {
-        return new RawStore<>(ops, ops.allocIn(config, address, length));
+    private static <S> RawStore<S> allocInTyped(final MempoolOps<S> ops, final OpsConfig config, final OffHeapRegion region) {
+        return new RawStore<>(ops, ops.allocIn(config, region));
     }
 
-    /** {@code ops.attach}: another view of the store in the range. */
-    static RawStore<?> attach(final MempoolOps<?> ops, final OpsConfig config, final long address, final long length) {
-        return attachTyped(ops, config, address, length);
+    /** {@code ops.attach}: another view of the store in the region. */
+    static RawStore<?> attach(final MempoolOps<?> ops, final OpsConfig config, final OffHeapRegion region) {
+        return attachTyped(ops, config, region);
     }
 
-    private static <S> RawStore<S> attachTyped(final MempoolOps<S> ops, final OpsConfig config, final long address,
-                                              final long length) {
-        return new RawStore<>(ops, ops.attach(config, address, length));
+    private static <S> RawStore<S> attachTyped(final MempoolOps<S> ops, final OpsConfig config, final OffHeapRegion region) {
+        return new RawStore<>(ops, ops.attach(config, region));
     }
 
     boolean enqueue(final long[] objs, final int offset, final int n) {
