@@ -1,5 +1,6 @@
 package io.mempool.tests;
 
+import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,9 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Without {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED}, creating a pool fails with an
- * exception whose message names that flag, never a bare {@code IllegalAccessError} (DESIGN §1). Run
- * in a child JVM on the class path, since this JVM has the flag.
+ * Only the {@code agrona_*} stores need Agrona's flag: without
+ * {@code --add-exports java.base/jdk.internal.misc=ALL-UNNAMED}, a ring pool is made as usual, and an
+ * {@code agrona_sp_sc} pool fails with an exception whose message names the flag, never a bare
+ * {@code IllegalAccessError}. Run in a child JVM on the class path with no option at all.
  */
 class AgronaFlagTest {
     private static final String FLAG = "--add-exports java.base/jdk.internal.misc=ALL-UNNAMED";
@@ -25,7 +27,10 @@ class AgronaFlagTest {
         public class NoFlagMain {
             public static void main(String[] args) {
                 try (Mempool mp = Mempool.builder("no_flag").size(63).elementSize(64).ops("ring_sp_sc").create()) {
-                    System.out.println("created without the flag, availCount " + mp.availCount());
+                    System.out.println("ring created without the flag, availCount " + mp.availCount());
+                }
+                try (Mempool mp = Mempool.builder("no_flag_agrona").size(63).elementSize(64).ops("agrona_sp_sc").create()) {
+                    System.out.println("agrona created without the flag, availCount " + mp.availCount());
                 } catch (Throwable t) {
                     System.out.println("exception=" + t.getClass().getName());
                     System.out.println("message=" + t.getMessage());
@@ -36,16 +41,20 @@ class AgronaFlagTest {
         """;
 
     @Test
-    void poolCreationWithoutTheFlagNamesIt(@TempDir final Path dir) throws Exception {
-        final String libraries = ChildJvm.join(ChildJvm.libraryPath());
-        ChildJvm.compile(dir, MAIN, SOURCE, libraries);
+    void onlyAgronaStoresNeedTheFlagAndTheirRefusalNamesIt(@TempDir final Path dir) throws Exception {
         final List<Path> classPath = new ArrayList<>(ChildJvm.libraryPath());
+        classPath.add(ChildJvm.codeSource(FoundOps.providers().filter(p -> p.get().name().equals("agrona_sp_sc"))
+            .findFirst().orElseThrow().type()));
+        classPath.add(ChildJvm.codeSource(UnsafeBuffer.class));
+        ChildJvm.compile(dir, MAIN, SOURCE, ChildJvm.join(classPath));
         classPath.add(dir);
         final List<String> args = List.of("-cp", ChildJvm.join(classPath), MAIN);
         final ChildJvm.Result result = ChildJvm.run(dir, args);
         final String out = result.output();
-        assertEquals(3, result.exitCode(), "pool creation without the flag should throw:\n" + out);
+        assertTrue(out.contains("ring created without the flag, availCount 63"), "a ring pool needs no flag:\n" + out);
+        assertEquals(3, result.exitCode(), "an agrona pool without the flag should throw:\n" + out);
         assertFalse(out.contains("exception=java.lang.IllegalAccessError"), "a bare IllegalAccessError:\n" + out);
+        assertTrue(out.lines().anyMatch(l -> l.equals("exception=java.lang.IllegalStateException")), out);
         assertTrue(out.lines().anyMatch(l -> l.startsWith("message=") && l.contains(FLAG)),
             "the exception's message should name " + FLAG + ":\n" + out);
     }

@@ -9,7 +9,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole conformance kit, including its {@code @Nested} groups, once for every ops name that
- * {@link java.util.ServiceLoader} finds on the test class path (DESIGN §6).
+ * {@link java.util.ServiceLoader} finds on the test class path and whose stores need no JVM flag (the
+ * {@code agrona_*} ones need one: driver-agrona's own conformance tests run them with it).
  */
 @ParameterizedClass(name = "{0}")
 @MethodSource("opsNames")
@@ -17,9 +18,9 @@ class AllDriversConformanceTest extends MempoolOpsConformance {
     @Parameter
     String opsName;
 
-    /** Every provider's name, sorted, as found by ServiceLoader (not through the core's registry). */
+    /** Every usable provider's name, sorted, as found by ServiceLoader (not through the core's registry). */
     static Stream<String> opsNames() {
-        return FoundOps.names().sorted();
+        return FoundOps.usableWithoutAFlag().map(io.mempool.api.MempoolOps::name).sorted();
     }
 
     @Override

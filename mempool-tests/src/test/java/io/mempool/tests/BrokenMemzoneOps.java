@@ -2,8 +2,8 @@ package io.mempool.tests;
 
 import io.mempool.api.Checks;
 import io.mempool.api.MempoolOps;
+import io.mempool.api.OffHeapRegion;
 import io.mempool.api.OpsConfig;
-import org.agrona.UnsafeApi;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A lock-guarded LIFO store that lives in a memzone (header: magic, capacity, a spinlock word and the
  * size; then the slots), with one deliberate bug per instance, for {@link KitMutationMain}: the kit's
- * memzone rules must catch each. {@link Bug#NONE} is correct. Only ever registered in a child JVM.
+ * memzone rules must catch each. {@link Bug#NONE} is correct. Only ever registered in a child JVM. It is
+ * written against the SPI's address forms, as a third party's store that reaches memory its own way, and
+ * reaches it through {@link OffHeapRegion#containing} (so the region it is given is not its only bound).
  */
 final class BrokenMemzoneOps implements MempoolOps<BrokenMemzoneOps.View> {
     /** The bugs, one per ops. */
@@ -42,7 +44,7 @@ final class BrokenMemzoneOps implements MempoolOps<BrokenMemzoneOps.View> {
 
     /** One view of a store: where it is, and nothing another process needs (unless the bug puts it here). */
     static final class View {
-        final long address;
+        final OffHeapRegion r;
         final long length;
         final int capacity;
         /** With {@link Bug#LOCK_PER_VIEW}: the lock that should have been the range's word. */
@@ -50,7 +52,7 @@ final class BrokenMemzoneOps implements MempoolOps<BrokenMemzoneOps.View> {
         int heapSize;
 
         View(final long address, final long length, final int capacity) {
-            this.address = address;
+            this.r = OffHeapRegion.containing(address, length);
             this.length = length;
             this.capacity = capacity;
         }
@@ -85,14 +87,15 @@ final class BrokenMemzoneOps implements MempoolOps<BrokenMemzoneOps.View> {
     public View allocIn(final OpsConfig config, final long address, final long length) {
         final long needed = HEADER + 8L * config.capacity();
         checkRange(address, length, needed);
-        UnsafeApi.putInt(address + CAPACITY, config.capacity());
-        UnsafeApi.putInt(address + LOCK, 0);
-        UnsafeApi.putInt(address + SIZE, 0);
-        UnsafeApi.putLongVolatile(null, address, MAGIC); // volatile: publishes the header to attachers
+        final View v = new View(address, length, config.capacity());
+        v.r.putInt(CAPACITY, config.capacity());
+        v.r.putInt(LOCK, 0);
+        v.r.putInt(SIZE, 0);
+        v.r.putLongVolatile(0, MAGIC); // volatile: publishes the header to attachers
         if (bug == Bug.WRITES_PAST) {
-            UnsafeApi.putByte(address + length, (byte) 0);
+            OffHeapRegion.containing(address + length, 1).putByte(0, (byte) 0); // the memzone's guard, past the range
         }
-        return new View(address, length, config.capacity());
+        return v;
     }
 
     @Override
@@ -102,13 +105,17 @@ final class BrokenMemzoneOps implements MempoolOps<BrokenMemzoneOps.View> {
         }
         if (bug != Bug.NO_HEADER_CHECK) {
             checkRange(address, length, HEADER);
-            final long magic = UnsafeApi.getLongVolatile(null, address);
+            final OffHeapRegion header = OffHeapRegion.containing(address, HEADER);
+            final long magic = header.getLongVolatile(0);
             if (magic != MAGIC) {
                 throw new IllegalArgumentException(Checks.message("magic", Long.toHexString(magic), Long.toHexString(MAGIC)));
             }
-            checkRange(address, length, HEADER + 8L * UnsafeApi.getInt(address + CAPACITY));
+            checkRange(address, length, HEADER + 8L * header.getInt(CAPACITY));
         }
-        return new View(address, length, UnsafeApi.getInt(address + CAPACITY));
+        // with the bug, a view of whatever memory holds the range, read past its length if need be
+        final long span = bug == Bug.NO_HEADER_CHECK ? Math.max(length, HEADER) : length;
+        final OffHeapRegion whole = OffHeapRegion.containing(address, span);
+        return new View(address, span, whole.getInt(CAPACITY));
     }
 
     private static void checkRange(final long address, final long length, final long needed) {
@@ -127,7 +134,7 @@ final class BrokenMemzoneOps implements MempoolOps<BrokenMemzoneOps.View> {
                 return false;
             }
             for (int i = 0; i < n; i++) {
-                UnsafeApi.putLong(v.address + HEADER + 8L * (size + i), objs[offset + i]);
+                v.r.putLong(HEADER + 8L * (size + i), objs[offset + i]);
             }
             setSize(v, size + n);
             return true;
@@ -146,7 +153,7 @@ final class BrokenMemzoneOps implements MempoolOps<BrokenMemzoneOps.View> {
                 return false;
             }
             for (int i = 0; i < n; i++) {
-                objs[offset + i] = UnsafeApi.getLong(v.address + HEADER + 8L * (size - 1 - i));
+                objs[offset + i] = v.r.getLong(HEADER + 8L * (size - 1 - i));
             }
             setSize(v, size - n);
             return true;
@@ -168,24 +175,24 @@ final class BrokenMemzoneOps implements MempoolOps<BrokenMemzoneOps.View> {
     @Override
     public void free(final View v) {
         if (bug == Bug.FREE_CLEARS) {
-            UnsafeApi.setMemory(v.address, v.length, (byte) 0);
+            v.r.fill(0, v.length, (byte) 0);
         }
     }
 
     private int size(final View v) {
         if (bug == Bug.LOCK_PER_VIEW) {
-            final int size = UnsafeApi.getIntVolatile(null, v.address + SIZE);
+            final int size = v.r.getIntVolatile(SIZE);
             Thread.yield(); // widen the window in which the other view's thread reads the same size
             return size;
         }
-        return bug == Bug.COUNT_ON_HEAP ? v.heapSize : UnsafeApi.getInt(v.address + SIZE);
+        return bug == Bug.COUNT_ON_HEAP ? v.heapSize : v.r.getInt(SIZE);
     }
 
     private void setSize(final View v, final int size) {
         if (bug == Bug.COUNT_ON_HEAP) {
             v.heapSize = size;
         } else {
-            UnsafeApi.putInt(v.address + SIZE, size);
+            v.r.putInt(SIZE, size);
         }
     }
 
@@ -197,7 +204,7 @@ final class BrokenMemzoneOps implements MempoolOps<BrokenMemzoneOps.View> {
             }
             return;
         }
-        while (!UnsafeApi.compareAndSetInt(null, v.address + LOCK, 0, 1)) { // CAS: acquires the lock
+        while (!v.r.compareAndSetInt(LOCK, 0, 1)) { // CAS: acquires the lock
             Thread.onSpinWait(); // another view or thread holds it
         }
     }
@@ -206,7 +213,7 @@ final class BrokenMemzoneOps implements MempoolOps<BrokenMemzoneOps.View> {
         if (bug == Bug.LOCK_PER_VIEW) {
             v.viewLock.set(0);
         } else {
-            UnsafeApi.putIntRelease(null, v.address + LOCK, 0); // release: the critical section before the next holder
+            v.r.putIntRelease(LOCK, 0); // release: the critical section before the next holder
         }
     }
 }

@@ -2,7 +2,6 @@ package io.mempool.tests;
 
 import io.mempool.api.MempoolOps;
 import io.mempool.core.Mempool;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -48,15 +47,14 @@ final class ChildJvm {
         }
     }
 
-    /** The api, core, driver-ring (found by ServiceLoader, not by class name) and Agrona locations. */
+    /** The api, core and driver-ring (found by ServiceLoader, not by class name) locations: what needs no flag. */
     static List<Path> libraryPath() {
         final Class<?> ring = FoundOps.providers()
             .filter(p -> p.get().name().equals("ring_sp_sc"))
             .map(ServiceLoader.Provider::type)
             .findFirst()
             .orElseThrow(() -> new AssertionError("no ring_sp_sc provider on the test class path"));
-        return List.of(codeSource(MempoolOps.class), codeSource(Mempool.class), codeSource(ring),
-            codeSource(UnsafeBuffer.class));
+        return List.of(codeSource(MempoolOps.class), codeSource(Mempool.class), codeSource(ring));
     }
 
     static String join(final List<Path> paths) {

@@ -34,8 +34,6 @@ final class JvmProcess implements AutoCloseable {
         throws IOException {
         final List<String> command = new ArrayList<>();
         command.add(ChildJvm.javaLauncher());
-        command.add("--add-exports");
-        command.add("java.base/jdk.internal.misc=ALL-UNNAMED");
         command.addAll(jvmArgs);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));

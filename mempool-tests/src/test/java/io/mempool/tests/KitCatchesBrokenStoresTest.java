@@ -42,7 +42,6 @@ class KitCatchesBrokenStoresTest {
     @Test
     void everyBrokenStoreFailsTheKit(@TempDir final Path dir) throws Exception {
         final List<String> args = List.of(
-            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
             "-D" + MempoolOpsConformance.BUDGET_PROPERTY + "=500",
             "-cp", System.getProperty("java.class.path"),
             KitMutationMain.class.getName());

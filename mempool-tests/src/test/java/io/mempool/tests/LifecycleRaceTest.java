@@ -32,7 +32,6 @@ class LifecycleRaceTest {
 
     private static void run(final Path dir, final String scenario, final String rounds) throws Exception {
         final List<String> args = List.of(
-            "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
             "-Xmx512m",
             "-Dmempool.runtime.dir=" + dir.resolve("runtime"),
             "-cp", System.getProperty("java.class.path"),

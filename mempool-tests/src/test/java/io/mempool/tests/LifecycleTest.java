@@ -209,7 +209,7 @@ class LifecycleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"SP_PUT", "ring_sp_sc", "ring_sp_mc", "agrona_sp_sc", "SP_PUT+SC_GET", "ring_mp_mc"})
+    @ValueSource(strings = {"SP_PUT", "ring_sp_sc", "ring_sp_mc", "SP_PUT+SC_GET", "ring_mp_mc"})
     void theObjectsOfADeadThreadComeBackForEveryFlagAndOpsName(final String how) throws Exception {
         final MempoolBuilder builder = builder().cacheSize(16);
         if (how.startsWith("SP_PUT")) {

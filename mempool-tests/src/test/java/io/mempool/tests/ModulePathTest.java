@@ -38,7 +38,6 @@ class ModulePathTest {
         final List<String> args = List.of(
             "--module-path", modulePath,
             "--add-modules", "ALL-MODULE-PATH",
-            "--add-exports", "java.base/jdk.internal.misc=org.agrona",
             "-cp", dir.toString(),
             MAIN);
         final ChildJvm.Result result = ChildJvm.run(dir, args);

@@ -3,7 +3,6 @@ package io.mempool.tests;
 import io.mempool.core.Mempool;
 import io.mempool.core.Memzone;
 import io.mempool.driver.ring.LongRing;
-import org.agrona.concurrent.UnsafeBuffer;
 
 import java.util.HashSet;
 import java.util.Set;
@@ -70,9 +69,8 @@ public final class SharedPoolMain {
     private static void produce(final String pool, final String ops, final long count) throws Exception {
         final Mempool mp = Mempool.builder(pool).size(SIZE).elementSize(64).cacheSize(32).ops(ops).shared(true).create();
         final Memzone zone = Memzone.reserveShared("idx_" + pool, LongRing.bytesFor(RING), 64);
-        final LongRing indices = LongRing.createIn(zone.address(), zone.length(), RING);
+        final LongRing indices = LongRing.createIn(zone.region(), RING);
         System.out.println("ready");
-        final UnsafeBuffer element = new UnsafeBuffer(0, 0);
         final long[] objs = new long[BATCH];
         final long deadline = System.nanoTime() + TIMEOUT_NANOS;
         for (long seq = 1; seq <= count; ) {
@@ -81,8 +79,7 @@ public final class SharedPoolMain {
                 spin(deadline, n + " free objects at " + seq);
             }
             for (int i = 0; i < n; i++) {
-                mp.wrap(element, objs[i]);
-                element.putLong(0, seq++);
+                mp.byteBuffer(objs[i]).putLong(0, seq++);
                 objs[i] = mp.indexOf(objs[i]); // the handle means nothing in the other process; the index does
             }
             while (indices.enqueueBulk(objs, 0, n) == 0) {
@@ -132,9 +129,8 @@ public final class SharedPoolMain {
             }
         }
         final Memzone zone = Memzone.lookup("idx_" + pool).orElseThrow();
-        final LongRing indices = LongRing.attach(zone.address(), zone.length());
+        final LongRing indices = LongRing.attach(zone.region());
         System.out.println("ready");
-        final UnsafeBuffer element = new UnsafeBuffer(0, 0);
         final long[] objs = new long[BATCH];
         long expected = 1;
         for (boolean end = false; !end; ) {
@@ -149,10 +145,9 @@ public final class SharedPoolMain {
                     break;
                 }
                 objs[i] = mp.objectAt((int) objs[i]);
-                mp.wrap(element, objs[i]);
-                if (element.getLong(0) != expected) {
-                    throw new AssertionError("object " + mp.indexOf(objs[i]) + " carries " + element.getLong(0)
-                        + ", expected " + expected);
+                final long carried = mp.byteBuffer(objs[i]).getLong(0);
+                if (carried != expected) {
+                    throw new AssertionError("object " + mp.indexOf(objs[i]) + " carries " + carried + ", expected " + expected);
                 }
                 expected++;
             }
@@ -187,10 +182,8 @@ public final class SharedPoolMain {
         try (Mempool mp = Mempool.attach(pool)) {
             final long[] objs = new long[16];
             check(mp.getBulk(objs, 0, 16), "getBulk");
-            final UnsafeBuffer element = new UnsafeBuffer(0, 0);
             for (final long obj : objs) {
-                mp.wrap(element, obj);
-                element.putLong(0, mp.indexOf(obj));
+                mp.byteBuffer(obj).putLong(0, mp.indexOf(obj));
                 check(mp.objectAt(mp.indexOf(obj)) == obj && mp.address(obj) == obj, "indexOf/objectAt/address");
             }
             mp.putBulk(objs, 0, 16);

@@ -1,10 +1,10 @@
 package io.mempool.tests;
 
 import io.mempool.api.MempoolOps;
+import io.mempool.api.OffHeapRegion;
 import io.mempool.api.OpsConfig;
 import io.mempool.core.Mempool;
 import io.mempool.core.Memzone;
-import org.agrona.UnsafeApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -53,10 +52,10 @@ class SharedPoolTest {
         }
     }
 
-    /** Every ops ServiceLoader finds whose store can live in a memzone. */
+    /** Every ops ServiceLoader finds whose store can live in a memzone, and needs no JVM flag. */
     static Stream<String> memzoneCapable() {
-        return FoundOps.providers().map(ServiceLoader.Provider::get)
-            .filter(ops -> ((MempoolOps<?>) ops).memzoneBytes(new OpsConfig("probe", SharedPoolMain.SIZE,
+        return FoundOps.usableWithoutAFlag()
+            .filter(ops -> ops.memzoneBytes(new OpsConfig("probe", SharedPoolMain.SIZE,
                 ops.requiredFlags(), java.util.Map.of())) >= 0)
             .map(MempoolOps::name)
             .sorted();
@@ -123,11 +122,9 @@ class SharedPoolTest {
             }
             final long[] all = new long[SharedPoolMain.SIZE];
             assertTrue(mp.genericGet(all, 0, all.length, null), "the other process detached and returned everything");
-            final org.agrona.concurrent.UnsafeBuffer element = new org.agrona.concurrent.UnsafeBuffer(0, 0);
             int written = 0;
             for (final long obj : all) {
-                mp.wrap(element, obj);
-                written += element.getLong(0) == mp.indexOf(obj) && mp.indexOf(obj) != 0 ? 1 : 0;
+                written += mp.byteBuffer(obj).getLong(0) == mp.indexOf(obj) && mp.indexOf(obj) != 0 ? 1 : 0;
             }
             assertEquals(15, written, "the 16 objects the other process wrote (index 0 writes 0) are seen here");
             mp.genericPut(all, 0, all.length, null);
@@ -190,22 +187,22 @@ class SharedPoolTest {
     void attachRefusesAnotherVersionOrLayoutAndListsWhatExists() throws Exception {
         final String pool = newName();
         try (Mempool mp = Mempool.builder(pool).size(SharedPoolMain.SIZE).elementSize(64).shared(true).create()) {
-            final long header = Memzone.lookup("MP_" + pool).orElseThrow().address();
+            final OffHeapRegion header = Memzone.lookup("MP_" + pool).orElseThrow().region();
             assertEquals("attached " + SharedPoolMain.SIZE + " ring_mp_mc", attach(pool));
-            final int version = UnsafeApi.getInt(header + 8);
-            UnsafeApi.putInt(header + 8, version + 1);
+            final int version = header.getInt(8);
+            header.putInt(8, version + 1);
             assertTrue(attach(pool).contains("layout version: " + (version + 1) + " (expected: " + version), attach(pool));
-            UnsafeApi.putInt(header + 8, version);
-            final int stride = UnsafeApi.getInt(header + 32);
-            UnsafeApi.putInt(header + 32, stride + 64);
+            header.putInt(8, version);
+            final int stride = header.getInt(32);
+            header.putInt(32, stride + 64);
             assertTrue(attach(pool).contains("total element size: " + (stride + 64) + " (expected: " + stride), attach(pool));
-            UnsafeApi.putInt(header + 32, stride);
-            final int size = UnsafeApi.getInt(header + 24);
-            UnsafeApi.putInt(header + 24, 6000); // more objects than the elements zone holds, the same ring size
+            header.putInt(32, stride);
+            final int size = header.getInt(24);
+            header.putInt(24, 6000); // more objects than the elements zone holds, the same ring size
             assertTrue(attach(pool).contains("elements zone length"), attach(pool));
-            UnsafeApi.putInt(header + 24, size * 4); // a ring of another size too: the store's length differs first
+            header.putInt(24, size * 4); // a ring of another size too: the store's length differs first
             assertTrue(attach(pool).contains("store zone length"), attach(pool));
-            UnsafeApi.putInt(header + 24, size);
+            header.putInt(24, size);
             final String missing = attach("nope");
             assertTrue(missing.startsWith("refused pool: \"nope\"") && missing.contains("[" + pool + "]"), missing);
             assertEquals("attached " + SharedPoolMain.SIZE + " ring_mp_mc", attach(pool));

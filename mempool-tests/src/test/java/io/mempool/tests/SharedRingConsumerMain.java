@@ -1,17 +1,14 @@
 package io.mempool.tests;
 
+import io.mempool.core.Memzone;
 import io.mempool.driver.ring.LongRing;
-import org.agrona.BufferUtil;
-import org.agrona.IoUtil;
 
-import java.io.File;
-import java.nio.MappedByteBuffer;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The other process of {@link SharedRingTwoJvmTest}: maps the file another JVM made a {@link LongRing} in,
- * attaches to the ring, and takes {@code count} longs, which must be 1, 2, 3, ... in order. Prints
- * {@code received:<count>} and exits 0, or prints what went wrong and exits 1.
+ * The other process of {@link SharedRingTwoJvmTest}: looks up the shared memzone another JVM made a
+ * {@link LongRing} in, attaches to the ring, and takes {@code count} longs, which must be 1, 2, 3, ... in
+ * order. Prints {@code received:<count>} and exits 0, or prints what went wrong and exits 1.
  */
 public final class SharedRingConsumerMain {
     private static final long GIVE_UP_SECONDS = 45;
@@ -20,15 +17,13 @@ public final class SharedRingConsumerMain {
     }
 
     /**
-     * @param args the file, its length, and how many longs to take.
+     * @param args the memzone's name and how many longs to take.
      */
     public static void main(final String[] args) {
-        final File file = new File(args[0]);
-        final long length = Long.parseLong(args[1]);
-        final long count = Long.parseLong(args[2]);
-        final MappedByteBuffer mapped = IoUtil.mapExistingFile(file, "shared ring");
+        final long count = Long.parseLong(args[1]);
+        final Memzone zone = Memzone.lookup(args[0]).orElseThrow(() -> new AssertionError("no memzone " + args[0]));
         try {
-            final LongRing ring = LongRing.attach(BufferUtil.address(mapped), length);
+            final LongRing ring = LongRing.attach(zone.region());
             System.out.println("attached:" + ring);
             final long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(GIVE_UP_SECONDS);
             final long[] table = new long[64];
@@ -52,7 +47,7 @@ public final class SharedRingConsumerMain {
             }
             System.out.println("received:" + (expected - 1));
         } finally {
-            IoUtil.unmap(mapped);
+            zone.free();
         }
     }
 }

@@ -1,13 +1,10 @@
 package io.mempool.tests;
 
+import io.mempool.core.Memzone;
 import io.mempool.driver.ring.LongRing;
-import org.agrona.BufferUtil;
-import org.agrona.IoUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.File;
-import java.nio.MappedByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DESIGN §9: a {@link LongRing} made by {@code createIn} in a file that two JVMs map carries a million
+ * A {@link LongRing} made by {@code createIn} in a shared memzone that two JVMs map carries a million
  * longs from this JVM to a child JVM ({@link SharedRingConsumerMain}), in order, within the child's time
- * limit. The ring is multi-producer/multi-consumer, so every call of both processes goes through the
+ * limit, with no JVM flag on either side. The ring is multi-producer/multi-consumer, so every call of both processes goes through the
  * off-heap CAS paths.
  */
 class SharedRingTwoJvmTest {
@@ -32,20 +29,19 @@ class SharedRingTwoJvmTest {
 
     @Test
     void aMillionLongsCrossToAnotherJvmInOrder(@TempDir final Path dir) throws Exception {
-        final File file = dir.resolve("ring").toFile();
-        final long length = LongRing.bytesFor(CAPACITY);
-        final MappedByteBuffer mapped = IoUtil.mapNewFile(file, length);
+        final String runtimeDir = "-Dmempool.runtime.dir=" + dir.resolve("runtime");
+        final String previous = System.getProperty("mempool.runtime.dir");
+        System.setProperty("mempool.runtime.dir", dir.resolve("runtime").toString());
+        final Memzone zone = Memzone.reserveShared("two_jvm_ring", LongRing.bytesFor(CAPACITY), 128);
         try {
-            final LongRing ring = LongRing.createIn(BufferUtil.address(mapped), length, CAPACITY);
+            final LongRing ring = LongRing.createIn(zone.region(), CAPACITY);
             final AtomicLong sent = new AtomicLong();
             final AtomicReference<Throwable> failure = new AtomicReference<>();
             final Thread producer = new Thread(() -> produce(ring, sent, failure), "shared-ring-producer");
             producer.setDaemon(true);
             producer.start();
-            final List<String> args = List.of(
-                "--add-exports", "java.base/jdk.internal.misc=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"),
-                SharedRingConsumerMain.class.getName(), file.getPath(), Long.toString(length), Long.toString(COUNT));
+            final List<String> args = List.of(runtimeDir, "-cp", System.getProperty("java.class.path"),
+                SharedRingConsumerMain.class.getName(), zone.name(), Long.toString(COUNT));
             final ChildJvm.Result result = ChildJvm.run(dir, args);
             producer.join(TimeUnit.NANOSECONDS.toMillis(GIVE_UP_NANOS));
             ChildJvm.assertSucceeded(result, args);
@@ -54,7 +50,12 @@ class SharedRingTwoJvmTest {
             assertEquals(COUNT, sent.get(), "longs sent");
             assertEquals(0, ring.count(), "the ring, seen from this JVM, once the child took everything");
         } finally {
-            IoUtil.unmap(mapped);
+            zone.free();
+            if (previous == null) {
+                System.clearProperty("mempool.runtime.dir");
+            } else {
+                System.setProperty("mempool.runtime.dir", previous);
+            }
         }
     }
 

@@ -1,8 +1,8 @@
 package io.mempool.tests;
 
 import io.mempool.api.MempoolOps;
+import io.mempool.api.OffHeapRegion;
 import io.mempool.api.OpsConfig;
-import org.agrona.UnsafeApi;
 
 import java.util.Objects;
 
@@ -27,8 +27,8 @@ final class WedgingOps implements MempoolOps<WedgingOps.Store> {
     private static final int WEDGE_AT = Integer.getInteger("test.wedge.enqueue", 0);
     private static int enqueues;
 
-    /** A view of the store in its range. */
-    record Store(long address, int capacity) {
+    /** A view of the store in its region. */
+    record Store(OffHeapRegion region, int capacity) {
     }
 
     @Override
@@ -47,67 +47,69 @@ final class WedgingOps implements MempoolOps<WedgingOps.Store> {
     }
 
     @Override
-    public Store allocIn(final OpsConfig config, final long address, final long length) {
-        UnsafeApi.setMemory(address, length, (byte) 0);
-        return new Store(address, config.capacity());
+    public Store allocIn(final OpsConfig config, final OffHeapRegion region) {
+        region.fill(0, region.length(), (byte) 0);
+        return new Store(region, config.capacity());
     }
 
     @Override
-    public Store attach(final OpsConfig config, final long address, final long length) {
-        return new Store(address, config.capacity());
+    public Store attach(final OpsConfig config, final OffHeapRegion region) {
+        return new Store(region, config.capacity());
     }
 
     @Override
     public boolean enqueue(final Store store, final long[] objs, final int offset, final int n) {
         Objects.checkFromIndexSize(offset, n, objs.length);
-        lock(store.address() + ENQUEUE_LOCK);
+        final OffHeapRegion r = store.region();
+        lock(r, ENQUEUE_LOCK);
         try {
             if (++enqueues == WEDGE_AT) {
                 System.out.println("wedged");
                 System.out.flush();
                 Thread.sleep(Long.MAX_VALUE); // holding the lock, as a process killed mid-operation
             }
-            if (UnsafeApi.getLongVolatile(null, store.address() + COUNT) + n > store.capacity()) {
+            if (r.getLongVolatile(COUNT) + n > store.capacity()) {
                 return false;
             }
-            long tail = UnsafeApi.getLong(store.address() + TAIL);
+            long tail = r.getLong(TAIL);
             for (int i = 0; i < n; i++, tail++) {
-                UnsafeApi.putLong(store.address() + SLOTS + 8 * (tail % store.capacity()), objs[offset + i]);
+                r.putLong(SLOTS + 8 * (tail % store.capacity()), objs[offset + i]);
             }
-            UnsafeApi.putLong(store.address() + TAIL, tail);
-            UnsafeApi.getAndAddLong(null, store.address() + COUNT, n); // publishes the slots to the dequeue side
+            r.putLong(TAIL, tail);
+            r.getAndAddLong(COUNT, n); // publishes the slots to the dequeue side
             return true;
         } catch (final InterruptedException ex) {
             Thread.currentThread().interrupt();
             return false;
         } finally {
-            UnsafeApi.putLongRelease(null, store.address() + ENQUEUE_LOCK, 0);
+            r.putLongRelease(ENQUEUE_LOCK, 0);
         }
     }
 
     @Override
     public boolean dequeue(final Store store, final long[] objs, final int offset, final int n) {
         Objects.checkFromIndexSize(offset, n, objs.length);
-        lock(store.address() + DEQUEUE_LOCK);
+        final OffHeapRegion r = store.region();
+        lock(r, DEQUEUE_LOCK);
         try {
-            if (UnsafeApi.getLongVolatile(null, store.address() + COUNT) < n) {
+            if (r.getLongVolatile(COUNT) < n) {
                 return false;
             }
-            long head = UnsafeApi.getLong(store.address() + HEAD);
+            long head = r.getLong(HEAD);
             for (int i = 0; i < n; i++, head++) {
-                objs[offset + i] = UnsafeApi.getLong(store.address() + SLOTS + 8 * (head % store.capacity()));
+                objs[offset + i] = r.getLong(SLOTS + 8 * (head % store.capacity()));
             }
-            UnsafeApi.putLong(store.address() + HEAD, head);
-            UnsafeApi.getAndAddLong(null, store.address() + COUNT, -n); // frees the slots for the enqueue side
+            r.putLong(HEAD, head);
+            r.getAndAddLong(COUNT, -n); // frees the slots for the enqueue side
             return true;
         } finally {
-            UnsafeApi.putLongRelease(null, store.address() + DEQUEUE_LOCK, 0);
+            r.putLongRelease(DEQUEUE_LOCK, 0);
         }
     }
 
     @Override
     public int count(final Store store) {
-        return (int) UnsafeApi.getLongVolatile(null, store.address() + COUNT);
+        return (int) store.region().getLongVolatile(COUNT);
     }
 
     @Override
@@ -115,8 +117,8 @@ final class WedgingOps implements MempoolOps<WedgingOps.Store> {
         // the memory is the memzone's
     }
 
-    private static void lock(final long word) {
-        while (!UnsafeApi.compareAndSetLong(null, word, 0, 1)) {
+    private static void lock(final OffHeapRegion region, final long word) {
+        while (!region.compareAndSetLong(word, 0, 1)) { // CAS: one holder per side
             Thread.onSpinWait();
         }
     }
