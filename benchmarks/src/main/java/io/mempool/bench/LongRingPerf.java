@@ -1,9 +1,9 @@
 package io.mempool.bench;
 
+import io.mempool.core.Memzone;
 import io.mempool.driver.ring.LongRing;
 import io.mempool.driver.ring.LongRing.SyncMode;
 import io.mempool.driver.ring.LongRingBuilder;
-import org.agrona.UnsafeApi;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -50,7 +50,7 @@ public class LongRingPerf {
     @Param({"1", "32"})
     public int bulk;
 
-    private long memory;
+    private Memzone zone;
     private LongRing ring;
     private long[] table;
 
@@ -61,8 +61,8 @@ public class LongRingPerf {
         if (where == Where.HEAP) {
             ring = builder.build();
         } else {
-            memory = UnsafeApi.allocateMemory(builder.bytes() + ALIGN);
-            ring = builder.createIn((memory + ALIGN - 1) & -ALIGN, builder.bytes());
+            zone = Memzone.reserve("ring_perf", builder.bytes(), ALIGN);
+            ring = builder.createIn(zone.region());
         }
         table = new long[bulk];
         for (int i = 0; i < bulk; i++) {
@@ -73,9 +73,9 @@ public class LongRingPerf {
     /** Frees the off-heap memory. */
     @TearDown(Level.Trial)
     public void tearDown() {
-        if (memory != 0) {
-            UnsafeApi.freeMemory(memory);
-            memory = 0;
+        if (zone != null) {
+            zone.free();
+            zone = null;
         }
     }
 

@@ -77,7 +77,7 @@ final class Pipeline {
      * @return the channel, its ring made in the zone.
      */
     static Pipeline createIn(final Memzone zone) {
-        return new Pipeline(zone, LongRing.createIn(zone.address() + HEADER, zone.length() - HEADER, RING_CAPACITY));
+        return new Pipeline(zone, LongRing.createIn(zone.region().slice(HEADER, zone.length() - HEADER), RING_CAPACITY));
     }
 
     /**
@@ -85,7 +85,7 @@ final class Pipeline {
      * @return a view of the same channel.
      */
     static Pipeline attach(final Memzone zone) {
-        return new Pipeline(zone, LongRing.attach(zone.address() + HEADER, zone.length() - HEADER));
+        return new Pipeline(zone, LongRing.attach(zone.region().slice(HEADER, zone.length() - HEADER)));
     }
 
     /**

@@ -2,11 +2,13 @@ package io.mempool.stress;
 
 import io.mempool.api.MempoolOps;
 import io.mempool.api.OpsConfig;
+import io.mempool.core.Memzone;
 import io.mempool.driver.ring.LongRing;
 import io.mempool.driver.ring.LongRing.SyncMode;
 import io.mempool.driver.ring.LongRingBuilder;
 import io.mempool.driver.ring.LongRingDescriptor;
-import org.agrona.UnsafeApi;
+
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One store under test, whatever its API: a {@link LongRing} built for any pair of sync modes, or the
@@ -14,6 +16,8 @@ import org.agrona.UnsafeApi;
  * Thread safety is the store's.
  */
 interface HandleStore {
+    /** Numbers the memzones of off-heap rings, whose names must be unique. */
+    AtomicLong ZONES = new AtomicLong();
 
     /** @return true if all {@code n} were added; false if none was. */
     boolean enqueue(long[] objs, int offset, int n);
@@ -71,11 +75,9 @@ interface HandleStore {
      */
     static HandleStore offHeapRing(final SyncMode producer, final SyncMode consumer, final int capacity) {
         final LongRingBuilder builder = ringBuilder(producer, consumer, capacity);
-        final long bytes = builder.bytes();
-        final long raw = UnsafeApi.allocateMemory(bytes + LongRingDescriptor.BLOCK);
-        final long address = (raw + LongRingDescriptor.BLOCK - 1) & -LongRingDescriptor.BLOCK;
-        final LongRing producers = builder.createIn(address, bytes);
-        final LongRing consumers = LongRing.attach(address, bytes);
+        final Memzone zone = Memzone.reserve("stress_ring_" + ZONES.incrementAndGet(), builder.bytes(), LongRingDescriptor.BLOCK);
+        final LongRing producers = builder.createIn(zone.region());
+        final LongRing consumers = LongRing.attach(zone.region());
         return new HandleStore() {
             @Override
             public boolean enqueue(final long[] objs, final int offset, final int n) {
@@ -94,7 +96,7 @@ interface HandleStore {
 
             @Override
             public void free() {
-                UnsafeApi.freeMemory(raw);
+                zone.free();
             }
         };
     }

@@ -10,10 +10,10 @@ import org.openjdk.jcstress.annotations.State;
 import org.openjdk.jcstress.infra.results.IIIII_Result;
 
 /**
- * jcstress tests of an off-heap {@link io.mempool.driver.ring.LongRing} ({@code createIn}, DESIGN §9): the
+ * jcstress tests of an off-heap {@link io.mempool.driver.ring.LongRing} ({@code createIn} in a memzone): the
  * full and empty boundaries in each sync mode, and two producers or two consumers racing on the CAS paths.
  * Producers use the creator's view, consumers another from {@code attach}; the words are the same memory,
- * reached through Agrona's UnsafeApi instead of the heap ring's VarHandles.
+ * reached through the memzone's {@code OffHeapRegion} instead of the heap ring's VarHandles.
  */
 public final class RingOffHeapStress {
     private RingOffHeapStress() {

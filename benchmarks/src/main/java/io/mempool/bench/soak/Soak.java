@@ -237,7 +237,7 @@ public final class Soak {
         }
         final UnsafeBuffer flyweight = new UnsafeBuffer();
         for (final long obj : drained) {
-            pool.wrap(flyweight, obj);
+            flyweight.wrap(pool.address(obj), pool.elementSize());
             if (flyweight.getLong(0) != SoakWorker.FREE) {
                 run.fail("object 0x" + Long.toHexString(obj) + " is back but still marked as held", null);
                 return;

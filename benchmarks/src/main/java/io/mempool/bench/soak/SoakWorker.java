@@ -228,7 +228,7 @@ final class SoakWorker implements Runnable {
 
     /** Points the flyweight at obj and reads its mark. */
     private long mark(final long obj) {
-        pool.wrap(flyweight, obj);
+        flyweight.wrap(pool.address(obj), pool.elementSize());
         return flyweight.getLong(0);
     }
 
