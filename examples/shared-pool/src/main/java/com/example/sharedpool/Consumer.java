@@ -3,15 +3,16 @@ package com.example.sharedpool;
 import io.mempool.core.Mempool;
 import io.mempool.core.Memzone;
 import io.mempool.driver.ring.LongRing;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The second process: attaches to the producer's pool by name, takes indices from the ring, checks
  * that each object carries the next number, and puts it back. At the end it detaches: its cache goes
  * back to the shared store.
  *
- * <pre>java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp 'target/classes:target/lib/*' \
- *     com.example.sharedpool.Consumer</pre>
+ * <p>Objects are read through {@code pool.byteBuffer(obj)}, the ring through the memzone's
+ * {@code region()}: no JVM flag on any JDK.
+ *
+ * <pre>java -cp 'target/classes:target/lib/*' com.example.sharedpool.Consumer</pre>
  */
 public final class Consumer {
     private Consumer() {
@@ -29,9 +30,8 @@ public final class Consumer {
             }
         }
         final Memzone zone = Memzone.lookup(Channel.RING).orElseThrow();
-        final LongRing ring = LongRing.attach(zone.address(), zone.length());
+        final LongRing ring = LongRing.attach(zone.region());
         System.out.println("consumer: attached to " + pool.name() + " (" + pool.opsName() + ")");
-        final UnsafeBuffer element = new UnsafeBuffer(0, 0);
         final long[] objs = new long[Channel.BULK];
         long expected = 1;
         final long start = System.nanoTime();
@@ -47,9 +47,9 @@ public final class Consumer {
                     break;
                 }
                 objs[i] = pool.objectAt((int) objs[i]);
-                pool.wrap(element, objs[i]);
-                if (element.getLong(0) != expected) {
-                    throw new IllegalStateException("object " + pool.indexOf(objs[i]) + " carries " + element.getLong(0)
+                final long carried = pool.byteBuffer(objs[i]).getLong(0); // the producer's number, native order
+                if (carried != expected) {
+                    throw new IllegalStateException("object " + pool.indexOf(objs[i]) + " carries " + carried
                         + ", expected " + expected);
                 }
                 expected++;

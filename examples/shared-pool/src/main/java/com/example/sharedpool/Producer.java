@@ -3,15 +3,16 @@ package com.example.sharedpool;
 import io.mempool.core.Mempool;
 import io.mempool.core.Memzone;
 import io.mempool.driver.ring.LongRing;
-import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * The first process: creates the shared pool and the ring of indices, writes 1, 2, 3... into the
  * first eight bytes of objects it gets, and hands their indices to the consumer. When the consumer has
  * returned every object and detached, it closes the pool, which removes its files.
  *
- * <pre>java --add-exports java.base/jdk.internal.misc=ALL-UNNAMED -cp 'target/classes:target/lib/*' \
- *     com.example.sharedpool.Producer [count]</pre>
+ * <p>Objects are written through {@code pool.byteBuffer(obj)}, the ring lives in the memzone's
+ * {@code region()}: no JVM flag on any JDK.
+ *
+ * <pre>java -cp 'target/classes:target/lib/*' com.example.sharedpool.Producer [count]</pre>
  */
 public final class Producer {
     private Producer() {
@@ -22,10 +23,9 @@ public final class Producer {
         final long deadline = System.nanoTime() + Channel.PATIENCE_NANOS;
         final Mempool pool = Mempool.builder(Channel.POOL).size(8191).elementSize(2048).cacheSize(256).shared(true).create();
         final Memzone zone = Memzone.reserveShared(Channel.RING, LongRing.bytesFor(Channel.RING_CAPACITY), 64);
-        final LongRing ring = LongRing.createIn(zone.address(), zone.length(), Channel.RING_CAPACITY);
+        final LongRing ring = LongRing.createIn(zone.region(), Channel.RING_CAPACITY);
         System.out.println("producer: pool " + pool.name() + " (" + pool.size() + " objects of " + pool.elementSize()
             + " bytes, ops " + pool.opsName() + ") and ring " + zone.name() + " ready; start the consumer");
-        final UnsafeBuffer element = new UnsafeBuffer(0, 0);
         final long[] objs = new long[Channel.BULK];
         long start = 0;
         for (long seq = 1; seq <= count; ) {
@@ -34,8 +34,7 @@ public final class Producer {
                 Channel.waitFor(deadline, "the consumer to return objects");
             }
             for (int i = 0; i < n; i++) {
-                pool.wrap(element, objs[i]);
-                element.putLong(0, seq++);
+                pool.byteBuffer(objs[i]).putLong(0, seq++); // the object's first eight bytes, native order
                 objs[i] = pool.indexOf(objs[i]);
             }
             while (ring.enqueueBulk(objs, 0, n) == 0) {
