@@ -6,7 +6,6 @@ import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 /**
  * A pool's caches: one per platform thread that has used the pool (its default cache; with a cache
@@ -19,20 +18,38 @@ import java.util.function.Consumer;
  * the pool keeps the pool: a closed pool is collectable while the threads that used it live.
  *
  * <p><b>Dead threads.</b> A terminated thread's cache is swept when another thread registers a cache
- * and before a get fails ({@link #sweepDead()}); its objects go to the {@link Orphans}, never into the
+ * and before a get fails ({@link #reclaim}); its objects go to the {@link Orphans}, never into the
  * store from the sweeping thread. So the registry holds caches of live threads, plus those that died
  * since the last registration or failed get.
+ *
+ * <p>Caches reach back to the registry only through {@link CacheHome}, which it implements; the pool
+ * makes the caches ({@link CacheFactory}), so the registry names no pool.
  *
  * <p><b>Thread safety:</b> {@link #forCurrentThread()} is lock-free on a hit; registration, sweeping,
  * user caches and {@link #close} hold this object's lock. {@link #snapshot()} is safe from any thread.
  */
-final class CacheRegistry {
+final class CacheRegistry implements CacheHome {
     private static final int SLOTS = 64;
     private static final MempoolCache[] NONE = new MempoolCache[0];
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(MempoolCache[].class);
     private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
-    private final Mempool pool;
+    /** Makes a thread's default cache. */
+    @FunctionalInterface
+    interface CacheFactory {
+        /**
+         * @param size  the cache size (0: a cache-less pool's per-thread guard).
+         * @param owner the thread.
+         * @return a new cache of the pool.
+         */
+        MempoolCache newCache(int size, Thread owner);
+    }
+
+    private final PoolState state;
+    private final int cacheSize;
+    private final CacheFactory factory;
+    /** Where closed and swept caches' counters go; null without STATS. */
+    private final PoolStats stats;
     private final MempoolCache[] slots = new MempoolCache[SLOTS];
     private final ConcurrentHashMap<Thread, MempoolCache> byThread = new ConcurrentHashMap<>();
     private final Orphans orphans = new Orphans();
@@ -40,8 +57,11 @@ final class CacheRegistry {
     private volatile MempoolCache[] all = NONE;
     private boolean closed; // guarded by this
 
-    CacheRegistry(final Mempool pool) {
-        this.pool = pool;
+    CacheRegistry(final PoolState state, final int cacheSize, final CacheFactory factory, final PoolStats stats) {
+        this.state = state;
+        this.cacheSize = cacheSize;
+        this.factory = factory;
+        this.stats = stats;
     }
 
     /**
@@ -77,10 +97,10 @@ final class CacheRegistry {
 
     private synchronized MempoolCache register(final Thread thread) {
         if (closed) {
-            throw pool.closedException();
+            throw state.closedException();
         }
-        sweepDeadLocked();
-        final MempoolCache cache = new MempoolCache(pool, pool.cacheSize(), thread);
+        sweepDead();
+        final MempoolCache cache = factory.newCache(cacheSize, thread);
         byThread.put(thread, cache);
         all = append(all, cache);
         return cache;
@@ -89,24 +109,33 @@ final class CacheRegistry {
     /** Registers a user cache. */
     synchronized void addUser(final MempoolCache cache) {
         if (closed) {
-            throw pool.closedException();
+            throw state.closedException();
         }
         all = append(all, cache);
     }
 
     /** Forgets a closed user cache, folding its counters into the pool's. */
-    synchronized void removeUser(final MempoolCache cache) {
+    @Override
+    public synchronized void closed(final MempoolCache cache) {
         if (remove(cache)) {
-            pool.foldStats(cache);
+            fold(cache);
         }
     }
 
-    /** Sweeps the caches of terminated threads into the orphans; true if there were any. */
-    synchronized boolean sweepDead() {
-        return sweepDeadLocked();
+    /** {@inheritDoc} Sweeps the caches of terminated threads first. */
+    @Override
+    public boolean reclaim(final StoreBoundary store, final long[] objs, final int offset, final int n) {
+        if (store.dequeue(objs, offset, n)) {
+            return true;
+        }
+        synchronized (this) {
+            sweepDead();
+        }
+        return orphans.takeWithStore(store, objs, offset, n);
     }
 
-    private boolean sweepDeadLocked() {
+    /** Sweeps the caches of terminated threads into the orphans; the caller holds the lock. */
+    private void sweepDead() {
         final MempoolCache[] now = all;
         final MempoolCache[] alive = new MempoolCache[now.length];
         int kept = 0;
@@ -119,17 +148,21 @@ final class CacheRegistry {
                 byThread.remove(owner, cache);
                 @SuppressWarnings("deprecation")
                 final int index = (int) owner.getId() & (SLOTS - 1);
-                SLOT.compareAndSet(slots, index, cache, null); // only if it still holds this cache
-                pool.foldStats(cache);
+                SLOT.compareAndSet(slots, index, cache, null); // CAS: only if it still holds this cache
+                fold(cache);
             } else {
                 alive[kept++] = cache;
             }
         }
-        if (kept == now.length) {
-            return false;
+        if (kept < now.length) {
+            all = Arrays.copyOf(alive, kept);
         }
-        all = Arrays.copyOf(alive, kept);
-        return true;
+    }
+
+    private void fold(final MempoolCache cache) {
+        if (stats != null && cache.stats() != null) {
+            stats.fold(cache.stats());
+        }
     }
 
     private boolean remove(final MempoolCache cache) {
@@ -148,6 +181,24 @@ final class CacheRegistry {
     /** @return every cache now, default and user. */
     MempoolCache[] snapshot() {
         return all;
+    }
+
+    /**
+     * Waits until no call is inside the store or element memory: none in {@code shared}, the guard of
+     * callers without a cache, and none in any cache's guard.
+     *
+     * @return false if a call stayed inside past {@code deadline} ({@link System#nanoTime()}).
+     */
+    boolean awaitQuiet(final StoreGuard shared, final long deadline) {
+        if (!shared.awaitOutside(deadline)) {
+            return false;
+        }
+        for (final MempoolCache cache : all) {
+            if (!cache.guard().awaitOutside(deadline)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     Orphans orphans() {
@@ -180,29 +231,12 @@ final class CacheRegistry {
         if (store == null) {
             return;
         }
-        RuntimeException failure = null;
+        final Failures failures = new Failures(); // a store that throws fails that drain alone
         for (final MempoolCache cache : caches) {
-            failure = drain(cache::drainTo, store, failure);
+            failures.run(() -> cache.drainTo(store));
         }
-        failure = drain(orphans::drainTo, store, failure);
-        if (failure != null) {
-            throw failure;
-        }
-    }
-
-    /** Runs one drain; a store that throws fails it alone, and the failures are rethrown together. */
-    private static RuntimeException drain(final Consumer<StoreBoundary> drain,
-        final StoreBoundary store, final RuntimeException failed) {
-        try {
-            drain.accept(store);
-            return failed;
-        } catch (final RuntimeException ex) {
-            if (failed == null) {
-                return ex;
-            }
-            failed.addSuppressed(ex);
-            return failed;
-        }
+        failures.run(() -> orphans.drainTo(store));
+        failures.rethrow();
     }
 
     private static MempoolCache[] append(final MempoolCache[] now, final MempoolCache cache) {

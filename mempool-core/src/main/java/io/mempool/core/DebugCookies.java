@@ -12,14 +12,19 @@ import java.util.Arrays;
  * corrupted ones out of circulation.
  */
 final class DebugCookies {
-    private final Mempool mp;
+    private final String pool;
+    private final long poolId;
+    private final int elementSize;
     private final int poolIdOffset;
     private final int trailerOffset;
 
-    DebugCookies(final Mempool mp, final int alignedElementSize) {
-        this.mp = mp;
+    /** @param config the pool's configuration: its name and id for the checks, its layout for the trailer. */
+    DebugCookies(final PoolConfig config) {
+        this.pool = config.name();
+        this.poolId = config.id();
+        this.elementSize = config.elementSize();
         this.poolIdOffset = ElementHeaderDescriptor.poolIdOffset(true);
-        this.trailerOffset = ElementHeaderDescriptor.trailerOffset(alignedElementSize);
+        this.trailerOffset = ElementHeaderDescriptor.trailerOffset(config.layout().alignedElementSize());
     }
 
     static void init(final PoolMemory memory, final long obj, final int alignedElementSize) {
@@ -55,7 +60,7 @@ final class DebugCookies {
         if (cookie == ElementHeaderDescriptor.COOKIE_FREE) {
             return "double put: the object is already free";
         }
-        if (cookie != ElementHeaderDescriptor.COOKIE_ALLOCATED || memory.getLong(obj, poolIdOffset) != mp.id()) {
+        if (cookie != ElementHeaderDescriptor.COOKIE_ALLOCATED || memory.getLong(obj, poolIdOffset) != poolId) {
             return "header overwritten: cookie 0x" + Long.toHexString(cookie) + " (expected 0x"
                 + Long.toHexString(ElementHeaderDescriptor.COOKIE_ALLOCATED) + ", handed out)";
         }
@@ -65,21 +70,21 @@ final class DebugCookies {
     private String trailerFault(final PoolMemory memory, final long obj) {
         final long trailer = memory.getLong(obj, trailerOffset);
         return trailer == ElementHeaderDescriptor.TRAILER_COOKIE ? null
-            : "trailer overwritten: the object's " + mp.elementSize() + " bytes were overrun (trailer 0x"
+            : "trailer overwritten: the object's " + elementSize + " bytes were overrun (trailer 0x"
                 + Long.toHexString(trailer) + ")";
     }
 
     private String getFault(final PoolMemory memory, final long obj) {
         final long cookie = memory.getLong(obj, ElementHeaderDescriptor.COOKIE_OFFSET);
-        if (cookie != ElementHeaderDescriptor.COOKIE_FREE || memory.getLong(obj, poolIdOffset) != mp.id()) {
+        if (cookie != ElementHeaderDescriptor.COOKIE_FREE || memory.getLong(obj, poolIdOffset) != poolId) {
             return "corrupted free object: cookie 0x" + Long.toHexString(cookie) + " (expected 0x"
                 + Long.toHexString(ElementHeaderDescriptor.COOKIE_FREE) + ", free)";
         }
         return trailerFault(memory, obj);
     }
 
-    /** Marks every object handed out, or returns the sound ones to the store and throws. */
-    void afterGet(final PoolMemory memory, final long[] objs, final int offset, final int n) {
+    /** Marks every object handed out, or returns the sound ones to the store and throws; inside the caller's guard. */
+    void afterGet(final PoolMemory memory, final StoreBoundary store, final long[] objs, final int offset, final int n) {
         String firstFault = null;
         long firstBad = 0;
         int bad = 0;
@@ -106,7 +111,7 @@ final class DebugCookies {
                 sound[k++] = objs[offset + i];
             }
         }
-        mp.boundary().enqueue(sound, 0, k); // the caller is inside the store guard
+        store.enqueue(sound, 0, k); // the caller is inside the store guard
         Arrays.fill(objs, offset, offset + n, Mempool.NULL);
         throw corruption(firstBad, firstFault + "; the get handed out nothing, " + bad
             + " corrupted object(s) were taken out of circulation");
@@ -127,7 +132,7 @@ final class DebugCookies {
     }
 
     private MempoolCorruptionException corruption(final long obj, final String fault) {
-        return new MempoolCorruptionException("pool " + mp.name() + ": object 0x" + Long.toHexString(obj) + ": " + fault);
+        return new MempoolCorruptionException("pool " + pool + ": object 0x" + Long.toHexString(obj) + ": " + fault);
     }
 
     private static void setCookie(final PoolMemory memory, final long obj, final long cookie) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Pattern;
 
 /**
  * The JVM-wide state DPDK keeps in its mempool list and callback list: live pools by name, in creation
@@ -16,20 +15,10 @@ import java.util.regex.Pattern;
  * they may create or close pools and add or remove listeners.
  */
 final class LivePools {
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1," + Mempool.NAME_MAX_LENGTH + "}");
     private static final Map<String, Mempool> BY_NAME = new LinkedHashMap<>();
     private static final CopyOnWriteArrayList<MempoolEventListener> LISTENERS = new CopyOnWriteArrayList<>();
 
     private LivePools() {
-    }
-
-    static String checkName(final String name) {
-        Checks.notNull("name", name);
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(Checks.message(
-                "name", '"' + name + '"', "[A-Za-z0-9_.-]{1," + Mempool.NAME_MAX_LENGTH + "}"));
-        }
-        return name;
     }
 
     static void add(final Mempool mp) {

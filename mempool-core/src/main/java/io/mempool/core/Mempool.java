@@ -5,8 +5,10 @@ import io.mempool.api.MempoolFlag;
 import io.mempool.core.memory.MemoryLayer;
 import io.mempool.core.memory.MemoryScope;
 
+import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -36,8 +38,11 @@ import java.util.function.Consumer;
  * <p>Gets are all-or-nothing: a failed get hands out nothing and leaves the table untouched. Every put
  * checks each handle against the pool's memory and rejects the whole call, with nothing enqueued, if any
  * is not one of this pool's objects. Counts are exact when no thread is inside a get or put.
+ *
+ * <p>This class is the facade: it holds the pool's parts (lifecycle, caches, full path, objects,
+ * diagnostics; see {@code docs/architecture.md}) and none of them calls back into it.
  */
-public final class Mempool extends MempoolView implements AutoCloseable {
+public final class Mempool implements AutoCloseable {
 
     /** Never an object. */
     public static final long NULL = 0L;
@@ -46,20 +51,30 @@ public final class Mempool extends MempoolView implements AutoCloseable {
     /** The longest pool name, as DPDK's {@code RTE_MEMPOOL_NAMESIZE - 1}. */
     public static final int NAME_MAX_LENGTH = 25;
 
+    private final PoolConfig config;
+    private final PoolState state;
+    private final ObjectVisitor objectInit;
+    private final CacheRegistry caches;
+    private final PoolLifecycle lifecycle;
+    private final PoolObjects objects;
+    private final FullPath path;
+    private final PoolInspector inspector;
 
+    private Mempool(final PoolSpec spec) {
+        this.config = PoolConfig.of(spec);
+        this.state = new PoolState(config.name(), OpsChoice.of(config.givenFlags(), spec.opsName(), spec.opsParams()));
+        this.objectInit = spec.objectInit();
+        final PoolStats stats = config.stats() ? new PoolStats() : null;
+        final DebugCookies debug = config.debug() ? new DebugCookies(config) : null;
+        this.caches = new CacheRegistry(state, config.cacheSize(), this::newCache, stats);
+        this.lifecycle = new PoolLifecycle(config, state, caches, new PoolAnnouncer(this));
+        this.objects = new PoolObjects(state, config.elementSize(), debug);
+        this.path = new FullPath(state, caches, objects, debug, stats);
+        this.inspector = new PoolInspector(config, state, lifecycle, caches, debug, stats);
+    }
 
-    private final PoolLifecycle lifecycle = new PoolLifecycle(this);
-    private final CacheRegistry caches = new CacheRegistry(this);
-    private final PoolStats stats;
-    private final DebugCookies debug;
-    private final PoolViews views = new PoolViews(this);
-    private final PoolAccess access;
-
-    Mempool(final MempoolBuilder.Spec spec) {
-        super(spec);
-        this.stats = flags().contains(MempoolFlag.STATS) ? new PoolStats() : null;
-        this.debug = flags().contains(MempoolFlag.DEBUG) ? new DebugCookies(this, layout().alignedElementSize()) : null;
-        this.access = new PoolAccess(this, debug != null || stats != null ? new InstrumentedPath(this, debug, stats) : null, stats);
+    private MempoolCache newCache(final int size, final Thread owner) {
+        return new MempoolCache(this, state, caches, size, owner, config.debug() || config.stats(), config.stats());
     }
 
     /**
@@ -71,15 +86,100 @@ public final class Mempool extends MempoolView implements AutoCloseable {
         return new MempoolBuilder(name);
     }
 
+    /** The builder's last step: a new pool, created (and populated unless {@code empty}), or nothing at all. */
+    static Mempool create(final PoolSpec spec, final Consumer<Mempool> poolInit, final boolean empty) {
+        final Mempool mp = new Mempool(spec);
+        mp.lifecycle.create(poolInit == null ? null : () -> poolInit.accept(mp), empty);
+        if (!empty) {
+            try {
+                mp.populateDefault();
+            } catch (final RuntimeException | Error ex) {
+                mp.lifecycle.undo(ex);
+                throw ex;
+            }
+        }
+        return mp;
+    }
+
     // ---------------------------------------------------------------- configuration (readable after close)
+
+    /** @return the pool's name. */
+    public String name() {
+        return config.name();
+    }
+
+    /** @return the number of objects. */
+    public int size() {
+        return config.size();
+    }
+
+    /** @return the usable bytes of each object. */
+    public int elementSize() {
+        return config.elementSize();
+    }
+
+    /** @return the size of each per-thread default cache; 0 means none. */
+    public int cacheSize() {
+        return config.cacheSize();
+    }
+
+    /** @return the size of the private area. */
+    public int privateDataSize() {
+        return config.privateDataSize();
+    }
+
+    /** @return the name of the store's ops. */
+    public String opsName() {
+        return state.ops().name();
+    }
+
+    /**
+     * @return the pool's flags: those given, those implied (NO_CACHE_ALIGN implies NO_SPREAD) or set by
+     *     property, and those its ops require ({@code ring_sp_sc} adds SP_PUT and SC_GET), so a store
+     *     chosen by name is treated exactly as one chosen by flags.
+     */
+    public Set<MempoolFlag> flags() {
+        return state.ops().flags();
+    }
+
+    /** @return the number of objects made so far: 0 before {@link #populateDefault()}, then {@link #size()}. */
+    public int populatedSize() {
+        return lifecycle.populatedSize();
+    }
+
+    /** @return the stride: header + object + trailer bytes. */
+    public int totalElementSize() {
+        return config.layout().totalSize;
+    }
+
+    /** @return the bytes before each object. */
+    public int headerSize() {
+        return config.layout().headerSize;
+    }
+
+    /** @return the bytes after each object's {@link #elementSize()} (8-rounding, trailer and spread padding). */
+    public int trailerSize() {
+        return config.layout().trailerSize + config.layout().alignedElementSize() - config.elementSize();
+    }
+
+    /** @return the alignment of every handle: 64, or 8 with {@link MempoolFlag#NO_CACHE_ALIGN}. */
+    public int objectAlignment() {
+        return config.layout().alignment;
+    }
+
+    /** @return whether the pool lives in shared memory: made with {@code shared(true)}, or {@link #attach attached}. */
+    public boolean isShared() {
+        return config.shared();
+    }
+
+    /** @return whether {@link #close()} has run (or is running). */
+    public boolean isClosed() {
+        return state.isClosed();
+    }
 
     // ---------------------------------------------------------------- two-step creation
 
-    /**
-     * Selects the store by name with no params; see {@link #setOps(String, Map)}.
-     *
-     * @param name an ops name.
-     */
+    /** As {@link #setOps(String, Map)} with no params. @param name an ops name. */
     public void setOps(final String name) {
         setOps(name, Map.of());
     }
@@ -94,14 +194,7 @@ public final class Mempool extends MempoolView implements AutoCloseable {
      */
     public void setOps(final String name, final Map<String, String> params) {
         MempoolOpsRegistry.get(name);
-        final Map<String, String> copy = Map.copyOf(Checks.notNull("params", params));
-        synchronized (lifecycle.lock()) {
-            lifecycle.checkOpen();
-            if (lifecycle.state() != PoolLifecycle.EMPTY) {
-                throw new IllegalStateException("pool " + name() + ": ops are frozen once populated (ops " + opsName + ")");
-            }
-            changeOps(name, copy);
-        }
+        lifecycle.setOps(name, Map.copyOf(Checks.notNull("params", params)));
     }
 
     /**
@@ -115,13 +208,8 @@ public final class Mempool extends MempoolView implements AutoCloseable {
      * @throws IllegalStateException if the pool is already populated or closed.
      */
     public int populateDefault() {
-        final String ops;
-        final Map<String, String> params;
-        synchronized (lifecycle.lock()) {
-            ops = opsName;
-            params = opsParams;
-        }
-        return lifecycle.populate(ops, params);
+        final ObjectVisitor init = objectInit;
+        return lifecycle.populate(init == null ? null : (obj, index) -> init.visit(this, obj, index));
     }
 
     // ---------------------------------------------------------------- get and put
@@ -140,7 +228,7 @@ public final class Mempool extends MempoolView implements AutoCloseable {
                 return obj;
             }
         }
-        return access.get();
+        return path.get();
     }
 
     /**
@@ -153,7 +241,7 @@ public final class Mempool extends MempoolView implements AutoCloseable {
     public void put(final long obj) {
         final MempoolCache cache = caches.forCurrentThread();
         if (cache == null || !cache.tryPutOne(obj)) {
-            access.put(obj);
+            path.put(obj);
         }
     }
 
@@ -171,7 +259,7 @@ public final class Mempool extends MempoolView implements AutoCloseable {
      */
     public boolean getBulk(final long[] objs, final int offset, final int n) {
         final MempoolCache cache = caches.forCurrentThread();
-        return cache != null && cache.tryGet(objs, offset, n) || access.getBulk(objs, offset, n);
+        return cache != null && cache.tryGet(objs, offset, n) || path.getBulk(objs, offset, n);
     }
 
     /**
@@ -188,47 +276,43 @@ public final class Mempool extends MempoolView implements AutoCloseable {
     public void putBulk(final long[] objs, final int offset, final int n) {
         final MempoolCache cache = caches.forCurrentThread();
         if (cache == null || !cache.tryPut(objs, offset, n)) {
-            access.putBulk(objs, offset, n);
+            path.putBulk(objs, offset, n);
         }
     }
 
     /**
-     * Gets {@code n} objects through the given cache, all or none (DPDK's {@code rte_mempool_generic_get}).
+     * As {@link #getBulk}, through the given cache (DPDK's {@code rte_mempool_generic_get}).
      *
      * @param objs   the table to fill.
      * @param offset the first slot written.
      * @param n      how many objects.
-     * @param cache  a user cache of this pool or the calling thread's default cache, or null to use the
-     *               store directly.
-     * @return true if all {@code n} were got; false if not, and then nothing was handed out and
-     *     {@code objs} was not written.
-     * @throws IllegalArgumentException  if {@code objs} is null, {@code n} negative, or the cache is another
-     *     pool's or another thread's default cache.
+     * @param cache  a user cache of this pool or the calling thread's default cache; null: the store directly.
+     * @return true if all {@code n} were got; false if not, and then nothing was handed out.
+     * @throws IllegalArgumentException  as {@link #getBulk}, or if the cache is another pool's or another
+     *     thread's default cache.
      * @throws IndexOutOfBoundsException if the range lies outside {@code objs}.
      * @throws IllegalStateException     if the pool is not populated or is closed, or the cache is closed.
      */
     public boolean genericGet(final long[] objs, final int offset, final int n, final MempoolCache cache) {
         return cache != null && cache.pool() == this && cache.ownedByCaller() && cache.tryGet(objs, offset, n)
-            || access.genericGet(objs, offset, n, cache);
+            || path.genericGet(objs, offset, n, cache);
     }
 
     /**
-     * Puts {@code n} objects through the given cache (DPDK's {@code rte_mempool_generic_put}).
+     * As {@link #putBulk}, through the given cache (DPDK's {@code rte_mempool_generic_put}).
      *
      * @param objs   the objects.
      * @param offset the first slot read.
      * @param n      how many objects.
-     * @param cache  a user cache of this pool or the calling thread's default cache, or null to use the
-     *               store directly.
-     * @throws IllegalArgumentException  if {@code objs} is null, {@code n} negative, the cache is another
-     *     pool's or another thread's default cache, or any handle is not an object of this pool; then
-     *     nothing is enqueued.
+     * @param cache  a user cache of this pool or the calling thread's default cache; null: the store directly.
+     * @throws IllegalArgumentException  as {@link #putBulk}, or if the cache is another pool's or another
+     *     thread's default cache; nothing is enqueued then.
      * @throws IndexOutOfBoundsException if the range lies outside {@code objs}.
      * @throws IllegalStateException     if the pool is not populated or is closed, or the cache is closed.
      */
     public void genericPut(final long[] objs, final int offset, final int n, final MempoolCache cache) {
         if (cache == null || cache.pool() != this || !cache.ownedByCaller() || !cache.tryPut(objs, offset, n)) {
-            access.genericPut(objs, offset, n, cache);
+            path.genericPut(objs, offset, n, cache);
         }
     }
 
@@ -244,7 +328,7 @@ public final class Mempool extends MempoolView implements AutoCloseable {
      * @throws IllegalStateException         if the pool is not populated or is closed.
      */
     public boolean getContigBlocks(final long[] firsts, final int offset, final int n) {
-        return access.getContigBlocks(firsts, offset, n);
+        return path.getContigBlocks(firsts, offset, n);
     }
 
     /**
@@ -253,8 +337,8 @@ public final class Mempool extends MempoolView implements AutoCloseable {
      */
     public int contigBlockSize() {
         synchronized (lifecycle.lock()) {
-            checkUsable();
-            return boundary().contigBlockSize();
+            state.checkUsable();
+            return state.boundary().contigBlockSize();
         }
     }
 
@@ -268,8 +352,8 @@ public final class Mempool extends MempoolView implements AutoCloseable {
      * @throws IllegalStateException if the pool is closed.
      */
     public MempoolCache defaultCache() {
-        lifecycle.checkOpen();
-        return cacheSize() == 0 ? null : caches.forCurrentThread();
+        state.checkOpen();
+        return config.cacheSize() == 0 ? null : caches.forCurrentThread();
     }
 
     /**
@@ -282,13 +366,200 @@ public final class Mempool extends MempoolView implements AutoCloseable {
      * @throws IllegalStateException    if the pool is closed.
      */
     public MempoolCache createCache(final int size) {
-        lifecycle.checkOpen();
-        final MempoolCache cache = new MempoolCache(this, MempoolCache.checkSize(size), null);
+        state.checkOpen();
+        final MempoolCache cache = newCache(MempoolCache.checkSize(size), null);
         caches.addUser(cache);
         return cache;
     }
 
-    // ---------------------------------------------------------------- counting, memory, iteration, diagnostics
+    // ---------------------------------------------------------------- objects
+
+    /**
+     * A direct buffer over exactly one object: position 0, limit and capacity {@link #elementSize()},
+     * native byte order; for NIO channels ({@code FileChannel}, {@code DatagramChannel},
+     * {@code SocketChannel}) and any {@link ByteBuffer} API, with no JVM flag on any JDK. On JDK 22+,
+     * {@code MemorySegment.ofBuffer(mp.byteBuffer(obj))} is a segment of exactly that object.
+     *
+     * <p><b>Note:</b> the view allocates (keep it while the object is yours). Once the pool is closed, on JDK
+     * 22+ any access through it throws {@link IllegalStateException}; on JDK 17 to 21 it is undefined, as
+     * with any off-heap buffer: drop views with their objects.
+     *
+     * @param obj an object of this pool.
+     * @return a new view of its bytes.
+     * @throws IllegalArgumentException if {@code obj} is not an object of this pool.
+     * @throws IllegalStateException    if the pool is not populated or is closed.
+     */
+    public ByteBuffer byteBuffer(final long obj) {
+        return objects.byteBuffer(obj);
+    }
+
+    /**
+     * An Agrona user points a flyweight at an object with {@code buffer.wrap(mp.address(obj), mp.elementSize())}.
+     *
+     * @param obj an object of this pool.
+     * @return its address, for native interop (a handle is its address).
+     * @throws IllegalArgumentException if {@code obj} is not an object of this pool.
+     * @throws IllegalStateException    if the pool is not populated or is closed.
+     */
+    public long address(final long obj) {
+        objects.indexOf(obj);
+        return obj;
+    }
+
+    /**
+     * @param obj an object of this pool.
+     * @return its index, {@code 0..size()-1}, in populate order.
+     * @throws IllegalArgumentException if {@code obj} is not an object of this pool.
+     * @throws IllegalStateException    if the pool is not populated or is closed.
+     */
+    public int indexOf(final long obj) {
+        return objects.indexOf(obj);
+    }
+
+    /**
+     * The inverse of {@link #indexOf(long)}, in O(1): how objects cross to another process that shares
+     * the pool, or into a table of indices.
+     *
+     * @param index an object index, {@code 0..size()-1}.
+     * @return that object's handle.
+     * @throws IllegalArgumentException if the index is out of range.
+     * @throws IllegalStateException    if the pool is not populated or is closed.
+     */
+    public long objectAt(final int index) {
+        return objects.objectAt(index, config.size());
+    }
+
+    /**
+     * @return a new direct buffer over the pool's private area ({@link #privateDataSize()} bytes, zeroed at
+     *     creation; native byte order); allocates a view per call, so keep it. After close, as
+     *     {@link #byteBuffer(long)}.
+     * @throws IllegalStateException if the pool is closed.
+     */
+    public ByteBuffer privateData() {
+        synchronized (lifecycle.lock()) {
+            return lifecycle.privateData();
+        }
+    }
+
+    /**
+     * @return the address of the private area, 64-byte aligned, or 0 if its size is 0.
+     * @throws IllegalStateException if the pool is closed.
+     */
+    public long privateDataAddress() {
+        synchronized (lifecycle.lock()) {
+            return lifecycle.privateDataAddress();
+        }
+    }
+
+    // ---------------------------------------------------------------- counting and diagnostics
+
+    /**
+     * The objects available: in the store plus in every cache of this pool, default and user (DPDK
+     * counts neither user caches nor those of non-EAL threads), plus those of terminated threads not yet
+     * got. Clamped to {@code 0..size()}. <b>Note:</b> exact when no thread is inside a get or put;
+     * otherwise an estimate.
+     *
+     * @return the count.
+     * @throws IllegalStateException if the pool is closed.
+     */
+    public int availCount() {
+        return inspector.availCount();
+    }
+
+    /**
+     * @return {@link #populatedSize()} minus {@link #availCount()}: the objects handed out.
+     * @throws IllegalStateException if the pool is closed.
+     */
+    public int inUseCount() {
+        return inspector.inUseCount();
+    }
+
+    /** @return whether every object is available. @throws IllegalStateException if the pool is closed. */
+    public boolean isFull() {
+        return availCount() == config.size();
+    }
+
+    /** @return whether no object is available. @throws IllegalStateException if the pool is closed. */
+    public boolean isEmpty() {
+        return availCount() == 0;
+    }
+
+    /**
+     * Calls the visitor for every object, in index order (DPDK's {@code rte_mempool_obj_iter}). Excludes
+     * {@link #close()}: a close from another thread waits; one from the visitor ends the iteration with
+     * {@link IllegalStateException}.
+     *
+     * @param visitor called with each object and its index.
+     * @return the number of objects visited.
+     * @throws IllegalStateException if the pool is closed.
+     */
+    public int objIter(final ObjectVisitor visitor) {
+        Checks.notNull("visitor", visitor);
+        return inspector.objIter((obj, index) -> visitor.visit(this, obj, index));
+    }
+
+    /**
+     * Calls the visitor for every memory chunk (DPDK's {@code rte_mempool_mem_iter}).
+     *
+     * @param visitor called with each chunk and its index.
+     * @return the number of chunks visited.
+     * @throws IllegalStateException if the pool is closed.
+     */
+    public int memIter(final ChunkVisitor visitor) {
+        Checks.notNull("visitor", visitor);
+        return inspector.memIter((chunk, index) -> visitor.visit(this, chunk, index));
+    }
+
+    /**
+     * Writes the pool's configuration, chunks, cache and store counts, then runs {@link #audit()}
+     * (DPDK's {@code rte_mempool_dump}).
+     *
+     * @param out where to write.
+     * @throws java.io.UncheckedIOException if {@code out} fails.
+     * @throws IllegalStateException        if the pool is closed or the audit fails.
+     */
+    public void dump(final Appendable out) {
+        inspector.dump(Checks.notNull("out", out));
+    }
+
+    /**
+     * Checks the pool's consistency (DPDK's {@code rte_mempool_audit}): no cache holds more than its
+     * size, the objects iterate to exactly {@link #populatedSize()}, and every object's header names this
+     * pool and its own index; with {@link MempoolFlag#DEBUG}, every header and trailer cookie is valid.
+     *
+     * @throws IllegalStateException if a check fails, naming it; or if the pool is closed.
+     */
+    public void audit() {
+        inspector.audit();
+    }
+
+    /**
+     * A snapshot of the counters summed over every cache and the cache-less paths; all zero unless the
+     * pool has {@link MempoolFlag#STATS}. <b>Note:</b> approximate while other threads get and put.
+     *
+     * @return the snapshot.
+     * @throws IllegalStateException if the pool is closed.
+     */
+    public MempoolStats stats() {
+        return inspector.stats();
+    }
+
+    /**
+     * Zeroes every counter (DPDK's {@code rte_mempool_stats_reset}). <b>Note:</b> a get or put running
+     * meanwhile may be counted or not.
+     *
+     * @throws IllegalStateException if the pool is closed.
+     */
+    public void resetStats() {
+        inspector.resetStats();
+    }
+
+    /** @return the id the element headers name the pool by (unique across processes). */
+    long id() {
+        return config.id();
+    }
+
+    // ---------------------------------------------------------------- the live pools of this JVM
 
     /**
      * Opens a shared pool that another process created with {@code shared(true)} (DPDK's secondary
@@ -307,7 +578,7 @@ public final class Mempool extends MempoolView implements AutoCloseable {
      * @throws IllegalStateException    if the pool is still being created, or was closed by its creator.
      */
     public static Mempool attach(final String name) {
-        LivePools.checkName(name);
+        NameRule.POOL.check("name", name);
         final MemoryScope scope = MemoryLayer.newScope();
         final SharedPool shared;
         final Mempool mp;
@@ -327,10 +598,7 @@ public final class Mempool extends MempoolView implements AutoCloseable {
         return mp;
     }
 
-    /**
-     * @param name a pool name.
-     * @return the live pool of that name.
-     */
+    /** @param name a pool name. @return the live pool of that name. */
     public static Optional<Mempool> lookup(final String name) {
         return LivePools.lookup(Checks.notNull("name", name));
     }
@@ -365,21 +633,17 @@ public final class Mempool extends MempoolView implements AutoCloseable {
         });
     }
 
-    /**
-     * @param listener called on every READY and DESTROY of any pool.
-     * @return false if it was already added (DPDK's -EEXIST).
-     */
+    /** @param listener called on every READY and DESTROY of any pool. @return false if already added (-EEXIST). */
     public static boolean addEventListener(final MempoolEventListener listener) {
         return LivePools.addListener(listener);
     }
 
-    /**
-     * @param listener a listener added before.
-     * @return false if it was not added (DPDK's -ENOENT).
-     */
+    /** @param listener a listener added before. @return false if it was not added (DPDK's -ENOENT). */
     public static boolean removeEventListener(final MempoolEventListener listener) {
         return LivePools.removeListener(listener);
     }
+
+    // ---------------------------------------------------------------- close
 
     /**
      * Frees the pool once every object is back (DPDK's {@code rte_mempool_free}), in one ordered
@@ -405,45 +669,5 @@ public final class Mempool extends MempoolView implements AutoCloseable {
      */
     public void close(final boolean force) {
         lifecycle.close(force);
-    }
-
-    // ---------------------------------------------------------------- for the package
-
-    @Override
-    DebugCookies debug() {
-        return debug;
-    }
-
-    @Override
-    PoolStats poolStats() {
-        return stats;
-    }
-
-    @Override
-    PoolLifecycle lifecycle() {
-        return lifecycle;
-    }
-
-    @Override
-    CacheRegistry caches() {
-        return caches;
-    }
-
-    /**
-     * @return the store boundary of a populated pool.
-     * @throws IllegalStateException if the pool is not populated, or closed (close drops it).
-     */
-    StoreBoundary boundary() {
-        final StoreBoundary store = lifecycle.boundary();
-        if (store == null) {
-            checkUsable();
-            throw closedException(); // populated when checked, closed since
-        }
-        return store;
-    }
-
-    @Override
-    PoolViews views() {
-        return views;
     }
 }

@@ -36,7 +36,7 @@ public final class MempoolBuilder {
     private boolean shared;
 
     MempoolBuilder(final String name) {
-        this.name = LivePools.checkName(name);
+        this.name = NameRule.POOL.check("name", name);
     }
 
     /**
@@ -44,7 +44,7 @@ public final class MempoolBuilder {
      * @return this builder.
      */
     public MempoolBuilder name(final String name) {
-        this.name = LivePools.checkName(name);
+        this.name = NameRule.POOL.check("name", name);
         return this;
     }
 
@@ -163,14 +163,7 @@ public final class MempoolBuilder {
      * @throws IllegalArgumentException if a value is out of range, the name is taken or the ops unknown.
      */
     public Mempool create() {
-        final Mempool mp = newPool(false);
-        try {
-            mp.populateDefault();
-        } catch (final RuntimeException | Error ex) {
-            mp.lifecycle().undo(ex);
-            throw ex;
-        }
-        return mp;
+        return Mempool.create(spec(), poolInit, false);
     }
 
     /**
@@ -182,17 +175,11 @@ public final class MempoolBuilder {
      * @throws IllegalArgumentException if a value is out of range, the name is taken or the ops unknown.
      */
     public Mempool createEmpty() {
-        return newPool(true);
-    }
-
-    private Mempool newPool(final boolean publish) {
-        final Mempool mp = new Mempool(spec());
-        mp.lifecycle().create(poolInit, publish);
-        return mp;
+        return Mempool.create(spec(), poolInit, true);
     }
 
     /** Checks the values together and resolves the flags and the ops name; allocates nothing. */
-    private Spec spec() {
+    private PoolSpec spec() {
         if (size < 0) {
             throw new IllegalArgumentException(Checks.message("size", "unset", ">= 1"));
         }
@@ -215,18 +202,8 @@ public final class MempoolBuilder {
         }
         // a default is resolved at populate, so createEmpty + setOps works with any driver set
         final String ops = opsName != null ? opsName : defaultOps(all);
-        return new Spec(name, size, elementSize, cacheSize, privateDataSize, Collections.unmodifiableSet(all),
+        return new PoolSpec(name, size, elementSize, cacheSize, privateDataSize, Collections.unmodifiableSet(all),
             ops, Map.copyOf(opsParams), objectInit, maxChunkBytes, shared, 0);
-    }
-
-    /**
-     * What a pool is made of, checked; the builder stays reusable.
-     *
-     * @param id 0 for a new pool; the creator's id for a pool attached from another process.
-     */
-    record Spec(String name, int size, int elementSize, int cacheSize, int privateDataSize, Set<MempoolFlag> flags,
-                String opsName, Map<String, String> opsParams, ObjectVisitor objectInit, long maxChunkBytes,
-                boolean shared, long id) {
     }
 
     /** The system property {@code mempool.ops}, else DPDK's choice by flags. */

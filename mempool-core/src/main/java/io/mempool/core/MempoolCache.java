@@ -39,7 +39,12 @@ public final class MempoolCache implements AutoCloseable {
     /** From how many handles a put is copied by arraycopy and checked by the vectorised loop. */
     private static final int VECTOR_MIN = 16;
 
+    /** Only handed back by {@link #pool()}: the cache reaches its pool's parts through {@link #poolState}. */
     private final Mempool pool;
+    private final PoolState poolState;
+    private final CacheHome home;
+    /** Whether every call must take the pool's full path (DEBUG or STATS). */
+    private final boolean instrumented;
     private final int size;
     private final int half;
     /**
@@ -69,9 +74,22 @@ public final class MempoolCache implements AutoCloseable {
     private int alignmentShift;
     private long rangeLimit = -1;
 
-    MempoolCache(final Mempool pool, final int size, final Thread owner) {
+    /**
+     * @param pool         the pool, for {@link #pool()} only.
+     * @param state        the pool's state: its phase, memory and store boundary.
+     * @param home         the registry's side the cache needs.
+     * @param size         the most objects held, {@code 1..512}; 0 for a cache-less pool's per-thread guard.
+     * @param owner        the thread of a default cache; null for a user cache.
+     * @param instrumented whether every call must take the full path (DEBUG or STATS).
+     * @param stats        whether to keep STATS counters.
+     */
+    MempoolCache(final Mempool pool, final PoolState state, final CacheHome home, final int size, final Thread owner,
+                 final boolean instrumented, final boolean stats) {
         this.pool = pool;
-        this.stats = pool.flags().contains(io.mempool.api.MempoolFlag.STATS) ? new long[MempoolStats.COUNTERS] : null;
+        this.poolState = state;
+        this.home = home;
+        this.instrumented = instrumented;
+        this.stats = stats ? new long[MempoolStats.COUNTERS] : null;
         this.size = size;
         this.half = size / 2;
         this.objs = new long[size + Math.max(1, size / 2)];
@@ -89,8 +107,8 @@ public final class MempoolCache implements AutoCloseable {
         if (state != NEW) {
             return;
         }
-        final PoolMemory memory = pool.lifecycle().memory();
-        if (memory == null || pool.lifecycle().state() != PoolLifecycle.POPULATED) {
+        final PoolMemory memory = poolState.memoryOrNull();
+        if (memory == null || poolState.phase() != PoolState.POPULATED) {
             return;
         }
         if (memory.singleChunk()) {
@@ -98,8 +116,7 @@ public final class MempoolCache implements AutoCloseable {
             alignmentShift = Long.bitCount(memory.alignmentMask());
             rangeLimit = memory.lastDelta() >>> alignmentShift;
         }
-        final boolean instrumented = pool.debug() != null || stats != null;
-        STATE.compareAndSet(this, NEW, instrumented ? SLOW : FAST); // loses only to a close
+        STATE.compareAndSet(this, NEW, instrumented ? SLOW : FAST); // CAS: loses only to a close
     }
 
     /**
@@ -140,9 +157,9 @@ public final class MempoolCache implements AutoCloseable {
      *     default cache.
      */
     public void flush() {
-        pool.checkUsable();
+        poolState.checkUsable();
         checkUsableBy(Thread.currentThread());
-        final StoreBoundary store = pool.boundary();
+        final StoreBoundary store = poolState.boundary();
         guard.enterOwned(store);
         try {
             final int held = end - top;
@@ -165,11 +182,11 @@ public final class MempoolCache implements AutoCloseable {
     public void close() {
         if (owner != null) {
             throw new IllegalStateException("the default cache of thread " + owner.getName() + " in pool "
-                + pool.name() + " is closed with its pool or swept when its thread ends; use flush()");
+                + poolState.name() + " is closed with its pool or swept when its thread ends; use flush()");
         }
         final int was = (int) STATE.getAndSet(this, CLOSED);
         if (was != CLOSED) { // only the first close flushes
-            final StoreBoundary store = pool.lifecycle().boundary(); // null: not populated, or closed
+            final StoreBoundary store = poolState.boundaryOrNull(); // null: not populated, or closed
             if (store != null && end > top) {
                 try {
                     guard.enterOwned(store);
@@ -183,7 +200,7 @@ public final class MempoolCache implements AutoCloseable {
                     guard.exitOwned();
                 }
             }
-            pool.caches().removeUser(this);
+            home.closed(this);
         }
     }
 
@@ -193,7 +210,7 @@ public final class MempoolCache implements AutoCloseable {
      */
     void checkUsableBy(final Thread caller) {
         if (isClosed()) {
-            throw new IllegalStateException("cache of pool " + pool.name() + " is closed");
+            throw new IllegalStateException("cache of pool " + poolState.name() + " is closed");
         }
         if (owner != null && owner != caller) {
             throw new IllegalArgumentException(Checks.message("cache", "the default cache of thread " + owner.getName(),
@@ -203,6 +220,11 @@ public final class MempoolCache implements AutoCloseable {
 
     Thread owner() {
         return owner;
+    }
+
+    /** @return the state of the pool this cache serves: how the pool's full path recognises its own caches. */
+    PoolState poolState() {
+        return poolState;
     }
 
     /** @return whether the calling thread may use this cache: any for a user cache, the owner for a default one. */
@@ -351,7 +373,7 @@ public final class MempoolCache implements AutoCloseable {
         final long[] cached = objs;
         final int held = end - t;
         final int remaining = n - held;
-        final StoreBoundary store = pool.boundary();
+        final StoreBoundary store = poolState.boundary();
         guard.enterOwned(store);
         try {
             if (remaining <= half && fromStore(store, cached, t - half, half, false)) {
@@ -404,7 +426,7 @@ public final class MempoolCache implements AutoCloseable {
             top = t - n;
             return;
         }
-        final StoreBoundary store = pool.boundary();
+        final StoreBoundary store = poolState.boundary();
         guard.enterOwned(store);
         try {
             if (n <= half) {
@@ -433,7 +455,7 @@ public final class MempoolCache implements AutoCloseable {
 
     /** A cache-less get on behalf of this cache's thread: straight to the store, inside its guard. */
     boolean getDirect(final long[] tbl, final int off, final int n) {
-        final StoreBoundary store = pool.boundary();
+        final StoreBoundary store = poolState.boundary();
         guard.enterOwned(store);
         try {
             return fromStore(store, tbl, off, n, true);
@@ -444,7 +466,7 @@ public final class MempoolCache implements AutoCloseable {
 
     /** A cache-less put on behalf of this cache's thread: straight to the store, inside its guard. */
     void putDirect(final long[] tbl, final int off, final int n) {
-        final StoreBoundary store = pool.boundary();
+        final StoreBoundary store = poolState.boundary();
         guard.enterOwned(store);
         try {
             toStore(store, tbl, off, n);
@@ -465,7 +487,7 @@ public final class MempoolCache implements AutoCloseable {
     }
 
     private boolean fromStore(final StoreBoundary store, final long[] tbl, final int off, final int n, final boolean last) {
-        if (last ? store.dequeueOrReclaim(tbl, off, n) : store.dequeue(tbl, off, n)) {
+        if (last ? home.reclaim(store, tbl, off, n) : store.dequeue(tbl, off, n)) {
             count(MempoolStats.GET_COMMON_POOL_BULK, 1);
             count(MempoolStats.GET_COMMON_POOL_OBJS, n);
             return true;

@@ -10,7 +10,6 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The ops registry: every {@link MempoolOps} provider found through {@link ServiceLoader} (class path
@@ -25,7 +24,6 @@ import java.util.regex.Pattern;
  * lookup that returns it.
  */
 public final class MempoolOpsRegistry {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,31}");
     private static final Object LOCK = new Object();
     /** Copy-on-write, sorted by name; replaced under LOCK, read without it. */
     private static volatile Map<String, MempoolOps<?>> opsByName;
@@ -101,10 +99,8 @@ public final class MempoolOpsRegistry {
         final MempoolOps<?> ops,
         final Function<String, RuntimeException> failure) {
         final String name = ops.name();
-        if (name == null || !NAME.matcher(name).matches()) {
-            throw failure.apply(Checks.message(
-                "ops name", name == null ? "null" : '"' + name + '"',
-                "[a-z0-9_]{1,31}, from " + ops.getClass().getName()));
+        if (name == null || !NameRule.OPS.matches(name)) {
+            throw failure.apply(NameRule.OPS.problem("ops name", name, ", from " + ops.getClass().getName()));
         }
         final MempoolOps<?> previous = into.get(name);
         if (previous != null) {

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 /**
  * A named, aligned, zeroed region of off-heap memory: DPDK's {@code rte_memzone}. Every off-heap byte
@@ -48,7 +47,6 @@ public final class Memzone {
     /** The longest zone, private or shared: a direct buffer's capacity less room to align it, on every JDK. */
     public static final long MAX_LENGTH = MemoryChecks.MAX_LENGTH;
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1," + NAME_MAX_LENGTH + "}");
     /** Reserved zones by name; guarded by itself. */
     private static final Map<String, Memzone> ZONES = new TreeMap<>();
     /** Test hook: names whose reservation fails as if the memory ran out; null in production. */
@@ -179,7 +177,7 @@ public final class Memzone {
         Checks.notNull("name", name);
         synchronized (ZONES) {
             final Memzone mine = ZONES.get(name);
-            if (mine != null || !NAME.matcher(name).matches()) {
+            if (mine != null || !NameRule.ZONE.matches(name)) {
                 return Optional.ofNullable(mine);
             }
             final MemoryScope own = poolScope == null ? MemoryLayer.newScope() : null;
@@ -334,10 +332,7 @@ public final class Memzone {
     }
 
     private static void checkName(final String name) {
-        Checks.notNull("name", name);
-        if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException(Checks.message("name", '"' + name + '"', NAME.pattern()));
-        }
+        NameRule.ZONE.check("name", name);
     }
 
     /** @return the files this process maps as shared zones. */

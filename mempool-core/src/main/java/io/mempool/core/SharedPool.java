@@ -46,28 +46,29 @@ final class SharedPool {
      * Reserves the header zone of a new shared pool (removing a crashed run's stale files of that
      * name), writes the configuration with the state CREATING, and claims this process's slot.
      */
-    static SharedPool create(final Mempool mp, final long poolId, final MemoryScope scope) {
-        SharedZones.removeStalePool(mp.name());
-        final Memzone zone = Memzone.reserveShared(ZoneNames.header(mp.name()), SharedPoolDescriptor.length(mp.privateDataSize()),
+    static SharedPool create(final PoolConfig config, final Set<MempoolFlag> flags, final MemoryScope scope) {
+        final String pool = config.name();
+        SharedZones.removeStalePool(pool);
+        final Memzone zone = Memzone.reserveShared(ZoneNames.header(pool), SharedPoolDescriptor.length(config.privateDataSize()),
             ElementLayout.CACHE_LINE, scope);
-        zone.claim(mp.name());
+        zone.claim(pool);
         final NativeRegion h = zone.nativeRegion();
         h.putLong(MAGIC_OFFSET, MAGIC);
         h.putInt(VERSION_OFFSET, LAYOUT_VERSION);
-        h.putLong(POOL_ID_OFFSET, poolId);
-        h.putInt(SIZE_OFFSET, mp.size());
-        h.putInt(ELEMENT_SIZE_OFFSET, mp.elementSize());
-        h.putInt(TOTAL_ELEMENT_SIZE_OFFSET, mp.totalElementSize());
-        h.putInt(ELEMENT_HEADER_SIZE_OFFSET, mp.headerSize());
-        h.putInt(CACHE_SIZE_OFFSET, mp.cacheSize());
-        h.putInt(FLAGS_OFFSET, encode(mp.flags()));
-        h.putInt(PRIVATE_DATA_SIZE_OFFSET, mp.privateDataSize());
+        h.putLong(POOL_ID_OFFSET, config.id());
+        h.putInt(SIZE_OFFSET, config.size());
+        h.putInt(ELEMENT_SIZE_OFFSET, config.elementSize());
+        h.putInt(TOTAL_ELEMENT_SIZE_OFFSET, config.layout().totalSize);
+        h.putInt(ELEMENT_HEADER_SIZE_OFFSET, config.layout().headerSize);
+        h.putInt(CACHE_SIZE_OFFSET, config.cacheSize());
+        h.putInt(FLAGS_OFFSET, encode(flags));
+        h.putInt(PRIVATE_DATA_SIZE_OFFSET, config.privateDataSize());
         h.putIntRelease(STATE_OFFSET, STATE_CREATING); // release: an attacher that reads READY later sees the fields
-        return new SharedPool(mp.name(), zone, true, claimSlot(h, mp.name()));
+        return new SharedPool(pool, zone, true, claimSlot(h, pool));
     }
 
     /** Reserves the elements and store zones, and records the ops, flags and lengths; the creator only. */
-    void reserveData(final Mempool mp, final String opsName, final long elementsLength, final long storeLength,
+    void reserveData(final Set<MempoolFlag> flags, final String opsName, final long elementsLength, final long storeLength,
                      final MemoryScope scope) {
         final byte[] ops = encodeOpsName(opsName);
         elements = Memzone.reserveShared(ZoneNames.chunk(name, 0), elementsLength, ElementLayout.CACHE_LINE, scope);
@@ -79,7 +80,7 @@ final class SharedPool {
         }
         h.putLong(ELEMENTS_LENGTH_OFFSET, elementsLength);
         h.putLong(STORE_LENGTH_OFFSET, storeLength);
-        h.putInt(FLAGS_OFFSET, encode(mp.flags())); // with the ops' required flags, known now
+        h.putInt(FLAGS_OFFSET, encode(flags)); // with the ops' required flags, known now
     }
 
     /**
@@ -94,10 +95,6 @@ final class SharedPool {
         }
         store = null;
         elements = null;
-    }
-
-    long storeLength() {
-        return h.getLong(STORE_LENGTH_OFFSET);
     }
 
     /** The creator's last step: every field written before (release), so an attacher sees them all. */
@@ -155,8 +152,25 @@ final class SharedPool {
         return found;
     }
 
+    /**
+     * Checks what the header says against what this process would lay out for the same configuration, and
+     * that the zones hold what the header promises; every attach check after the magic, version and state.
+     *
+     * @throws IllegalArgumentException naming the field, the value found and the value expected.
+     */
+    void checkAgainst(final PoolConfig config, final long storeBytes) {
+        expect(name, "total element size", intField(TOTAL_ELEMENT_SIZE_OFFSET), config.layout().totalSize);
+        expect(name, "element header size", intField(ELEMENT_HEADER_SIZE_OFFSET), config.layout().headerSize);
+        expect(name, "store zone length for " + opsName(), h.getLong(STORE_LENGTH_OFFSET), storeBytes);
+        final long elementsBytes = (long) config.size() * config.layout().totalSize;
+        if (elements.length() < elementsBytes) { // a header that promises more objects than the zone holds
+            throw new IllegalArgumentException(Checks.message("pool " + name + ": elements zone length", elements.length(),
+                ">= " + elementsBytes + " for " + config.size() + " objects of " + config.layout().totalSize + " bytes"));
+        }
+    }
+
     /** Checks a header field against what this process expects; the message names both. */
-    static void expect(final String pool, final String field, final Object found, final Object expected) {
+    private static void expect(final String pool, final String field, final Object found, final Object expected) {
         if (!found.equals(expected)) {
             throw new IllegalArgumentException(Checks.message("pool " + pool + ": " + field, found,
                 expected + ", as this process would lay it out"));
@@ -166,11 +180,11 @@ final class SharedPool {
     // ---------------------------------------------------------------- the header's configuration
 
     /** @return the configuration the header records, for a pool of this process to attach with. */
-    MempoolBuilder.Spec spec(final String pool) {
+    PoolSpec spec(final String pool) {
         final int size = Checks.atLeast("pool " + pool + ": header size", intField(SIZE_OFFSET), 1);
         final int cacheSize = Checks.inRange("pool " + pool + ": header cache size", intField(CACHE_SIZE_OFFSET), 0,
             Math.min(size, Mempool.CACHE_MAX_SIZE));
-        return new MempoolBuilder.Spec(pool, size, Checks.atLeast("pool " + pool + ": header element size",
+        return new PoolSpec(pool, size, Checks.atLeast("pool " + pool + ": header element size",
             intField(ELEMENT_SIZE_OFFSET), 1), cacheSize, Checks.atLeast("pool " + pool + ": header private data size",
             intField(PRIVATE_DATA_SIZE_OFFSET), 0), flags(), opsName(), Map.of(), null, PoolMemory.MAX_CHUNK_BYTES, true,
             poolId());

@@ -1,77 +1,89 @@
 package io.mempool.core;
 
+import io.mempool.api.Checks;
 import io.mempool.api.MempoolOps;
+import io.mempool.api.OffHeapRegion;
+import io.mempool.api.OpsConfig;
 
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The pool's side of the driver boundary: the store and its ops, and the closed flag every store call
- * checks. Every handle that enters or leaves the store passes here — caches refill and flush through
- * it, cache-less calls reach it directly, populate fills it — and nothing else calls the driver.
+ * The pool's side of the driver boundary, and the only class of core that calls a store: it makes the
+ * store ({@code alloc}, {@code allocIn}, {@code attach}), moves handles in and out of it (caches' refills
+ * and flushes, cache-less calls, population), counts it, hands out contiguous blocks and frees it. Only
+ * {@link MempoolOpsRegistry} reads an ops' {@code name()} and {@code requiredFlags()} besides.
  *
  * <p><b>Shared pools.</b> A shared store holds offsets from the elements zone, the same in every
  * process; handles are this process's addresses. The translation happens here and only here: offsets
  * become handles in the table a dequeue filled, handles become offsets in a per-thread scratch table
  * before an enqueue (the caller's table is never written). A private pool's base is 0: no translation.
  *
- * <p><b>Close.</b> Calls reach the store inside a {@link StoreGuard}. {@link #markClosed()} then
- * {@link #awaitQuiescence} make sure no call is inside, or can enter, before the store is freed; heap
- * stores would survive a late call anyway, but an off-heap store (and DEBUG's cookies in element memory)
- * would not.
+ * <p><b>Close.</b> Calls reach the store inside a {@link StoreGuard}. {@link #markClosed()} then waiting
+ * for the guards (the lifecycle does) make sure no call is inside, or can enter, before the store is freed.
  *
  * <p><b>Thread safety:</b> as the store's: any number of threads, within the pool's SP/SC promises.
  */
 final class StoreBoundary {
-    /** How long close waits for calls inside the store before it gives up freeing it; tests shorten it. */
-    static volatile long quiescenceTimeoutNanos = TimeUnit.SECONDS.toNanos(10);
-
-    private final Mempool pool;
-    private final MempoolOps<Object> ops;
-    private final Object store;
-    private final CacheRegistry caches;
-    /** The elements zone's address of a shared pool (handle = base + offset); 0 for a private pool. */
-    private final long base;
-    /** For calls from threads with no cache of their own (virtual threads). */
-    private final StoreGuard shared = new StoreGuard();
-    private volatile boolean closed;
     /** Per thread, a table of offsets for enqueues to a shared store; it holds no reference to a pool. */
     private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[Mempool.CACHE_MAX_SIZE]);
 
-    StoreBoundary(final Mempool pool, final MempoolOps<Object> ops, final Object store, final CacheRegistry caches,
-                  final long base) {
+    private final String pool;
+    private final int size;
+    private final MempoolOps<Object> ops;
+    private final Object store;
+    /** The elements zone's address of a shared pool (handle = base + offset); 0 for a private pool. */
+    private final long base;
+    /** For calls from threads with no cache of their own. */
+    private final StoreGuard shared = new StoreGuard();
+    private volatile boolean closed;
+
+    private StoreBoundary(final String pool, final int size, final MempoolOps<Object> ops, final Object store, final long base) {
         this.pool = pool;
+        this.size = size;
         this.ops = ops;
         this.store = store;
-        this.caches = caches;
         this.base = base;
     }
 
-    MempoolOps<Object> ops() {
-        return ops;
+    // ---------------------------------------------------------------- making a store
+
+    /** A private pool's store, in the driver's own memory. */
+    static StoreBoundary alloc(final MempoolOps<Object> ops, final OpsConfig config) {
+        return new StoreBoundary(config.poolName(), config.capacity(), ops, ops.alloc(config), 0);
     }
 
-    Object store() {
-        return store;
+    /** A new shared store in {@code region}, holding offsets from {@code base}. */
+    static StoreBoundary allocIn(final MempoolOps<Object> ops, final OpsConfig config, final OffHeapRegion region,
+                                 final long base) {
+        return new StoreBoundary(config.poolName(), config.capacity(), ops, ops.allocIn(config, region), base);
     }
 
-    StoreGuard sharedGuard() {
-        return shared;
+    /** Another process's shared store in {@code region}, holding offsets from {@code base}. */
+    static StoreBoundary attach(final MempoolOps<Object> ops, final OpsConfig config, final OffHeapRegion region,
+                                final long base) {
+        return new StoreBoundary(config.poolName(), config.capacity(), ops, ops.attach(config, region), base);
     }
 
-    /** @return the number of objects per contiguous block, 0 if the store has none. */
-    int contigBlockSize() {
-        return ops.contigBlockSize(store);
-    }
-
-    /** Contiguous blocks straight from the driver, inside the shared guard (no cache is involved). */
-    boolean dequeueContigBlocks(final long[] firsts, final int offset, final int n) {
-        shared.enterShared(this);
-        try {
-            return ops.dequeueContigBlocks(store, firsts, offset, n);
-        } finally {
-            shared.exitShared();
+    /**
+     * @return the bytes a store of {@code ops} needs in a memzone.
+     * @throws IllegalArgumentException if it cannot live in one; the message lists the ops that can.
+     */
+    static long memzoneBytes(final MempoolOps<Object> ops, final OpsConfig config) {
+        final long bytes = ops.memzoneBytes(config);
+        if (bytes < 0) {
+            final List<String> capable = new ArrayList<>();
+            for (final String name : MempoolOpsRegistry.names()) {
+                if (MempoolOpsRegistry.get(name).memzoneBytes(config) >= 0) {
+                    capable.add(name);
+                }
+            }
+            throw new IllegalArgumentException(Checks.message("ops", ops.name(), "one whose store can live in shared memory: " + capable));
         }
+        return bytes;
     }
+
+    // ---------------------------------------------------------------- moving handles
 
     /** Dequeues {@code n} handles, all or none; the caller is inside a guard. */
     boolean dequeue(final long[] objs, final int offset, final int n) {
@@ -90,27 +102,20 @@ final class StoreBoundary {
     }
 
     /**
-     * As {@link #dequeue}, but on a shortage sweeps the caches of terminated threads and takes their
-     * objects too: the last attempt before a get fails.
-     */
-    boolean dequeueOrReclaim(final long[] objs, final int offset, final int n) {
-        if (dequeue(objs, offset, n)) {
-            return true;
-        }
-        caches.sweepDead();
-        return caches.orphans().takeWithStore(this, objs, offset, n);
-    }
-
-    /**
      * Enqueues {@code n} handles; the caller is inside a guard. A refusal means more puts than gets.
      *
      * @throws IllegalStateException if the store refused them; nothing was enqueued.
      */
     void enqueue(final long[] objs, final int offset, final int n) {
-        if (n > 0 && !(base == 0 ? ops.enqueue(store, objs, offset, n) : enqueueOffsets(objs, offset, n))) {
-            throw new IllegalStateException("pool " + pool.name() + ": store " + pool.opsName() + " refused " + n
-                + " objects; it holds " + ops.count(store) + " of " + pool.size() + " (was an object put twice?)");
+        if (!offer(objs, offset, n)) {
+            throw new IllegalStateException("pool " + pool + ": store " + ops.name() + " refused " + n
+                + " objects; it holds " + ops.count(store) + " of " + size + " (was an object put twice?)");
         }
+    }
+
+    /** @return whether the store took all {@code n} handles; false: none. */
+    boolean offer(final long[] objs, final int offset, final int n) {
+        return n == 0 || (base == 0 ? ops.enqueue(store, objs, offset, n) : enqueueOffsets(objs, offset, n));
     }
 
     private boolean enqueueOffsets(final long[] objs, final int offset, final int n) {
@@ -125,21 +130,16 @@ final class StoreBoundary {
         return ops.enqueue(store, offsets, 0, n);
     }
 
-    /** A get by a thread with no cache of its own, inside the shared guard. */
-    boolean getShared(final long[] objs, final int offset, final int n) {
-        shared.enterShared(this);
-        try {
-            return dequeueOrReclaim(objs, offset, n);
-        } finally {
-            shared.exitShared();
-        }
+    /** @return the number of objects per contiguous block, 0 if the store has none. */
+    int contigBlockSize() {
+        return ops.contigBlockSize(store);
     }
 
-    /** A put by a thread with no cache of its own, inside the shared guard. */
-    void putShared(final long[] objs, final int offset, final int n) {
+    /** Contiguous blocks straight from the driver, inside the shared guard (no cache is involved). */
+    boolean dequeueContigBlocks(final long[] firsts, final int offset, final int n) {
         shared.enterShared(this);
         try {
-            enqueue(objs, offset, n);
+            return ops.dequeueContigBlocks(store, firsts, offset, n);
         } finally {
             shared.exitShared();
         }
@@ -150,12 +150,24 @@ final class StoreBoundary {
         return ops.count(store);
     }
 
+    /** @return the ops' name, for messages and dumps. */
+    String opsName() {
+        return ops.name();
+    }
+
+    // ---------------------------------------------------------------- close
+
+    /** The guard of callers with no cache of their own (entered atomically). */
+    StoreGuard sharedGuard() {
+        return shared;
+    }
+
     boolean isClosed() {
         return closed;
     }
 
     IllegalStateException closedException() {
-        return pool.closedException();
+        return PoolState.closed(pool);
     }
 
     /** First step of close: from now on every guard refuses entry. */
@@ -163,40 +175,7 @@ final class StoreBoundary {
         closed = true; // volatile: StoreLoad before the guards are read
     }
 
-    /**
-     * Waits until no call is inside the store or element memory.
-     *
-     * @return false if a call stayed inside for {@link #quiescenceTimeoutNanos}: the store must then
-     *     not be freed.
-     */
-    boolean awaitQuiescence() {
-        final long deadline = System.nanoTime() + quiescenceTimeoutNanos;
-        if (!await(shared, deadline)) {
-            return false;
-        }
-        for (final MempoolCache cache : caches.snapshot()) {
-            if (!await(cache.guard(), deadline)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean await(final StoreGuard guard, final long deadline) {
-        for (int spins = 0; guard.isInside(); spins++) {
-            if (System.nanoTime() - deadline > 0) {
-                return false;
-            }
-            if (spins < 1_000) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield(); // the caller inside may be descheduled
-            }
-        }
-        return true;
-    }
-
-    /** Frees the store; the pool is closed and quiescent. */
+    /** Frees the store; the pool is closed and no call is inside. */
     void free() {
         ops.free(store);
     }

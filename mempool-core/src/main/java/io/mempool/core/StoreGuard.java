@@ -5,7 +5,7 @@ import java.lang.invoke.VarHandle;
 
 /**
  * Marks calls that are inside the store (or, with DEBUG, inside element memory), so that
- * {@link Mempool#close()} frees nothing a call can still reach. It is a Dekker handshake with
+ * the pool's close frees nothing a call can still reach. It is a Dekker handshake with
  * {@link StoreBoundary#markClosed()}: a caller publishes "inside" with a volatile write and then reads
  * the closed flag; close writes the flag and then reads every guard. So either the caller sees the pool
  * closed and backs out before touching anything, or close sees the caller inside and waits for it.
@@ -60,6 +60,26 @@ final class StoreGuard {
     /** @return whether a call is inside now; read by the closing thread. */
     boolean isInside() {
         return (int) INSIDE.getVolatile(this) != 0;
+    }
+
+    /**
+     * Waits until no call is inside: spins, then yields (the caller inside may be descheduled).
+     *
+     * @param deadline when to give up, in {@link System#nanoTime()}.
+     * @return false if a call was still inside at the deadline.
+     */
+    boolean awaitOutside(final long deadline) {
+        for (int spins = 0; isInside(); spins++) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            if (spins < 1_000) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
+            }
+        }
+        return true;
     }
 
     private static final VarHandle INSIDE;

@@ -55,8 +55,8 @@ record ZoneDirectory(Path dir, String prefix, long pageSize, boolean huge, ZoneD
     static ZoneDirectory runtime() {
         final Path dir = Path.of(System.getProperty(RUNTIME_DIR_PROPERTY, "/dev/shm/jmempool"));
         final String prefix = System.getProperty(PREFIX_PROPERTY, "jmempool");
-        if (!prefix.matches("[A-Za-z0-9_.-]{1,64}")) {
-            throw new IllegalStateException(Checks.message("-D" + PREFIX_PROPERTY, '"' + prefix + '"', "[A-Za-z0-9_.-]{1,64}"));
+        if (!NameRule.FILE_PREFIX.matches(prefix)) {
+            throw new IllegalStateException(NameRule.FILE_PREFIX.problem("-D" + PREFIX_PROPERTY, prefix, ""));
         }
         return new ZoneDirectory(dir, prefix, SMALL_PAGE, false, null);
     }

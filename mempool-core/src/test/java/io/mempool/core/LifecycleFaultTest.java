@@ -38,7 +38,7 @@ class LifecycleFaultTest {
     @AfterEach
     void restoreHooks() {
         Memzone.injectFaults(null);
-        StoreBoundary.quiescenceTimeoutNanos = TimeUnit.SECONDS.toNanos(10);
+        PoolLifecycle.quiescenceTimeoutNanos = TimeUnit.SECONDS.toNanos(10);
     }
 
     private static String newName() {
@@ -178,7 +178,7 @@ class LifecycleFaultTest {
 
     @Test
     void aCallThatNeverLeavesTheStoreLeaksRatherThanCrashes() throws Exception {
-        StoreBoundary.quiescenceTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(200);
+        PoolLifecycle.quiescenceTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(200);
         final String name = newName();
         final Mempool mp = builder(name).create();
         final RecordingOps.Store store = RecordingOps.storeOf(mp);
