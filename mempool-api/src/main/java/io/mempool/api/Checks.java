@@ -6,6 +6,11 @@ package io.mempool.api;
  *
  * <p>Every public entry point of the pool and of the bundled drivers checks all of its arguments
  * before it changes any state, so a rejected call changes nothing.
+ *
+ * <p><b>Supported API:</b> drivers, ours and third parties', use it so that their refusals read like the
+ * pool's; its methods, exceptions and message shape are kept across versions.
+ *
+ * <p>Thread-safe: stateless.
  */
 public final class Checks {
     private Checks() {

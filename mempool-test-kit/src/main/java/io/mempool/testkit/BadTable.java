@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The bad table arguments every {@code enqueue} and {@code dequeue} must reject before it changes
- * anything (DESIGN §3). Each accepts the exceptions of both idioms a driver may check with:
+ * anything (docs/architecture.md: the store SPI). Each accepts the exceptions of both idioms a driver may check with:
  * {@code io.mempool.api.Checks.checkTable} ({@link IllegalArgumentException}, or
  * {@link IndexOutOfBoundsException} for a range) and the JDK's {@code Objects.requireNonNull} /
  * {@code Objects.checkFromIndexSize} ({@link NullPointerException}, {@link IndexOutOfBoundsException});

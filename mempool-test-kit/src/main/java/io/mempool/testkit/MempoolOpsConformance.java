@@ -122,7 +122,7 @@ public abstract class MempoolOpsConformance implements MempoolOpsConformanceRule
 
     /**
      * The handles the SPI rules enqueue into raw stores: {@code n} distinct values, none {@code 0L}.
-     * Override it when the driver translates handles (DESIGN §2: e.g. to 32-bit offsets from a base) and
+     * Override it when the driver translates handles (docs/architecture.md, objects: e.g. to 32-bit offsets from a base) and
      * so takes only handles near each other, as a pool's are; return, for example, the handles of a pool
      * of at least {@code n} objects. The pool rules always use real pools.
      *

@@ -442,7 +442,7 @@ public interface MempoolOpsConformanceRules {
     }
 
     /**
-     * A store in a memzone (DESIGN §3, §9): {@code allocIn} in a raw zeroed region of exactly
+     * A store in a memzone (docs/architecture.md: the store SPI, shared pools): {@code allocIn} in a raw zeroed region of exactly
      * {@code memzoneBytes} bytes, followed by a guard that must stay untouched; {@code attach} from the same
      * range. Every rule but the first skips, naming {@code memzoneBytes()}, when it returned a negative value.
      */

@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The module rules of DESIGN §1, checked on the library's classes (the api, core, driver and test-kit
+ * The module rules of docs/architecture.md, checked on the library's classes (the api, core, driver and test-kit
  * jars on the test class path). Each rule is one constant, also checked against planted classes in
  * {@code io.mempool.tests.planted}: it must throw for the one that breaks it and pass for a clean
  * one, so a rule that could never fail would show here. The planted packages are part of each
@@ -42,21 +42,21 @@ class ArchitectureTest {
     /** mempool-api imports nothing of the project: only java.* (and itself). */
     static final ArchRule API_DEPENDS_ON_THE_JDK_ONLY = classes().that().resideInAnyPackage(API)
         .should().onlyDependOnClassesThat().resideInAnyPackage(concat(new String[] {"java.."}, API))
-        .because("a third-party driver needs nothing but the api jar (DESIGN §1)");
+        .because("a third-party driver needs nothing but the api jar (docs/architecture.md: modules)");
 
     /** Drivers name no project class outside io.mempool.api and their own packages. */
     static final ArchRule DRIVERS_DEPEND_ON_THE_API_ONLY = noClasses().that().resideInAnyPackage(DRIVER)
         .should().dependOnClassesThat(resideInAnyPackage("io.mempool..").and(not(resideInAnyPackage(concat(API, DRIVER)))))
-        .because("drivers import io.mempool.api only, never core or the test-kit (DESIGN §1)");
+        .because("drivers import io.mempool.api only, never core or the test-kit (docs/architecture.md: modules)");
 
     /** Core finds drivers through ServiceLoader only. */
     static final ArchRule CORE_NAMES_NO_DRIVER = noClasses().that().resideInAnyPackage(CORE)
         .should().dependOnClassesThat().resideInAnyPackage(DRIVER)
-        .because("mempool-core finds drivers only through ServiceLoader (DESIGN §1)");
+        .because("mempool-core finds drivers only through ServiceLoader (docs/architecture.md: modules)");
 
     /** No cycles between the project's packages. */
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("io.mempool.(**)").should().beFreeOfCycles()
-        .because("DESIGN §1: no package cycles");
+        .because("no package cycles (docs/architecture.md: modules)");
 
     /**
      * sun.misc.Unsafe prints deprecation warnings on JDK 24+: only the JDK 17 base of core's memory layer

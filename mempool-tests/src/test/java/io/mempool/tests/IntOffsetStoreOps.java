@@ -5,7 +5,7 @@ import io.mempool.api.MempoolOps;
 import io.mempool.api.OpsConfig;
 
 /**
- * A handle-translating driver (DESIGN §2): each store keeps {@code handle - base} in 32 bits, half the
+ * A handle-translating driver (docs/architecture.md: objects): each store keeps {@code handle - base} in 32 bits, half the
  * memory of a {@code long[]}, where the base is the first handle it was ever given, and hands back
  * {@code base + offset}, exactly what it was given. A handle more than 2 GiB from the base is refused
  * with {@link IllegalArgumentException}, nothing enqueued. A pool's handles always fit (one chunk is at

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@code close()} racing every other public method never crashes the JVM: each call completes or
- * throws {@link IllegalStateException} (DESIGN §4, lifecycle promises). The races run in a child JVM
+ * throws {@link IllegalStateException} (docs/architecture.md: the lifecycle's promises). The races run in a child JVM
  * ({@link LifecycleRaceMain}), so a crash fails this test instead of killing the build.
  */
 class LifecycleRaceTest {

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The lifecycle promises of DESIGN §4 that a single JVM can show: nothing retained after close,
+ * The lifecycle promises (docs/architecture.md) that a single JVM can show: nothing retained after close,
  * dead threads' caches swept, listeners that throw, a refused close that changes nothing, objects of
  * dead threads back for every flag and ops name, and default caches that stay their owner's.
  */

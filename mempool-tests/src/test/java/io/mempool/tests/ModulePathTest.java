@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The library works on the module path: a child JVM with api, core, driver-ring and Agrona on
  * {@code --module-path} creates a {@code ring_sp_sc} pool, so core's {@code uses} and the driver's
- * {@code provides} clauses connect (DESIGN §1). The main class sits on the class path and reads the
+ * {@code provides} clauses connect (docs/architecture.md: modules). The main class sits on the class path and reads the
  * modules through {@code --add-modules ALL-MODULE-PATH}.
  */
 class ModulePathTest {

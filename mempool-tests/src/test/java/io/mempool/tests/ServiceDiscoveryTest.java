@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Drivers are found by name through {@link java.util.ServiceLoader} alone (DESIGN §1, §3), and an unknown name
+ * Drivers are found by name through {@link java.util.ServiceLoader} alone (docs/architecture.md: modules, the store SPI), and an unknown name
  * fails with the names that are known.
  */
 class ServiceDiscoveryTest {

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DESIGN §9 with real processes ({@link SharedPoolMain} in child JVMs): a million objects cross between
+ * Shared pools (docs/architecture.md) with real processes ({@link SharedPoolMain} in child JVMs): a million objects cross between
  * two JVMs through a shared pool on every memzone-capable ops; a process killed with SIGKILL strands what
  * it held while the others go on; stale files of a killed creator go at the next create; attach refuses
  * a header of another version or layout, and a missing name, saying why. Each test has its own runtime

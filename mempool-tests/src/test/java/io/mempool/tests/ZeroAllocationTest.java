@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The cached hot path allocates nothing: a million {@code getBulk}/{@code putBulk} pairs of 32 through
- * the calling thread's default cache (DESIGN §2: "the hot path allocates nothing"), measured with the
+ * the calling thread's default cache (docs/architecture.md: "the hot path allocates nothing"), measured with the
  * thread's allocation counter ({@code com.sun.management.ThreadMXBean}).
  *
  * <p>The counter itself may allocate on its first calls and a JIT transition (OSR, deoptimization)
