@@ -1,8 +1,11 @@
 /**
- * DPDK's bucket mempool driver ({@code drivers/mempool/bucket}) for {@code long} handles: its two
- * lock-free building blocks, {@link io.mempool.driver.bucket.LockFreeBucketStack} (the stacks of full
- * buckets and of partly filled ones) and {@link io.mempool.driver.bucket.MpscAdoptionRing} (objects freed
- * by one thread into a bucket another thread owns).
+ * DPDK's bucket mempool driver ({@code drivers/mempool/bucket}) for {@code long} handles: the
+ * {@code bucket} ops ({@link io.mempool.driver.bucket.BucketOps}) and its store
+ * ({@link io.mempool.driver.bucket.BucketStore}), which lays the objects out itself in buckets aligned to
+ * their size and hands whole buckets out as contiguous blocks; and its two lock-free building blocks,
+ * {@link io.mempool.driver.bucket.LockFreeBucketStack} (the stacks of full buckets and of partly filled
+ * ones) and {@link io.mempool.driver.bucket.MpscAdoptionRing} (objects freed by one thread into a bucket
+ * another thread owns).
  *
  * <p><b>Memory-order prefixes.</b> Field accessors in this package name their order, as JCTools does:
  * <ul>

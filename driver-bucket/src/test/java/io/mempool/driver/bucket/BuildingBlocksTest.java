@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-/** The two lock-free building blocks on one thread. */
+/** The two lock-free building blocks on one thread; the races are jcstress's (mempool-stress, BucketStress). */
 class BuildingBlocksTest {
 
     @Test

@@ -24,6 +24,11 @@ class LayoutTest {
         assertIsolated(MpscAdoptionRing.class, "head", "claimed");
     }
 
+    @Test
+    void storeCountLineIsPadded() {
+        assertIsolated(BucketStore.class, "available");
+    }
+
     /** The hot fields lie at least {@link #PAD} bytes from every other non-pad field and from the object's ends. */
     private static void assertIsolated(final Class<?> type, final String... hot) {
         final ClassLayout layout = ClassLayout.parseClass(type);
