@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * afterwards the store holds every handle exactly once, its count is exact, and one dequeue takes them
  * all. Bounded in time and steps; never asserts on speed.
  */
+// a separate thread: a store bug that spins forever fails the test instead of hanging the build
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BucketConcurrencyTest {
     static final int HANDLES = 4 * 64 + 2;
     private static final int THREADS = 6;

@@ -14,8 +14,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The bounded per-thread table: slots per platform thread, dead threads' state adopted, overflow to shared state. */
+// a separate thread: a store bug that spins forever fails the test instead of hanging the build
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ThreadTableTest {
     private static final long JOIN_MILLIS = 10_000;
 

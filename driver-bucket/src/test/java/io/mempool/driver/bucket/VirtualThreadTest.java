@@ -10,11 +10,14 @@ import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Virtual threads use the shared state only, and mixed with platform threads they conserve every handle.
  * Compiled for 17, so virtual threads are made by reflection; skipped where the JDK has none.
  */
+// a separate thread: a store bug that spins forever fails the test instead of hanging the build
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class VirtualThreadTest {
     private static Method ofVirtual;
     private static Method unstarted;
