@@ -105,6 +105,7 @@ public final class LockFreeBucketStack extends LockFreeBucketStackL2Pad {
             head = witness; // another thread pushed or popped first
             Thread.onSpinWait();
         }
+        // after the head CAS: the size may lag the stack (see size()), and nothing correct depends on it
         xaddSize(1);
     }
 
@@ -127,6 +128,7 @@ public final class LockFreeBucketStack extends LockFreeBucketStackL2Pad {
             // the linearization point
             final long witness = caeHead(head, nextHead(head, below));
             if (witness == head) {
+                // after the head CAS, as in push
                 xaddSize(-1);
                 return top;
             }

@@ -170,6 +170,7 @@ public final class MpscAdoptionRing extends MpscAdoptionRingL3Pad {
             if (tail - lvHead() >= capacity) {
                 return false;
             }
+            // volatile CAE: reserves the slot, the offer's linearization point; one producer per slot
             final long witness = caeTail(tail, tail + 1);
             if (witness == tail) {
                 break;

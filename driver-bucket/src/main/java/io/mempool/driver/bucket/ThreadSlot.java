@@ -77,7 +77,8 @@ final class ThreadSlot {
      */
     boolean tryBeginReclaim() {
         final Thread thread = owner;
-        // isAlive() == false: the owner's last action happens-before this one (JLS 17.4.4)
+        // isAlive() == false: the owner's last action happens-before this one (JLS 17.4.4); the volatile
+        // CAS lets one reclaimer win
         if (thread == null || thread.isAlive() || !STATUS.compareAndSet(this, CLAIMED, RECLAIMING)) {
             return false;
         }
