@@ -325,6 +325,4 @@ public abstract class LongRing extends LongRingHeadTail {
             + ", slots=" + slots() + ", count=" + count() + '}';
     }
 
-    /** For {@link #toString()}: {@code heap}, or {@code off-heap at 0x...}. */
-    abstract String where();
 }

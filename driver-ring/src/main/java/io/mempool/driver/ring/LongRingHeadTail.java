@@ -2,6 +2,8 @@ package io.mempool.driver.ring;
 
 import io.mempool.driver.ring.LongRing.SyncMode;
 
+import java.util.concurrent.TimeUnit;
+
 /**
  * DPDK's head/tail synchronisation ({@code rte_ring_headtail} and the {@code __rte_ring_move_*_head},
  * {@code __rte_ring_update_tail}, RTS and HTS functions) over a ring's four words, whatever memory holds
@@ -18,6 +20,15 @@ abstract class LongRingHeadTail {
     /** DPDK's queue behaviour: FIXED moves exactly n or nothing (bulk), VARIABLE as many as it can (burst). */
     static final boolean FIXED = true;
     static final boolean VARIABLE = false;
+    /**
+     * How long a call waits for this side's other threads (a predecessor's tail, RTS's operations in flight,
+     * HTS's one operation, a CAS others keep winning) before it gives up: DPDK waits forever, but a ring in
+     * shared memory may have been stopped by a process that died inside an operation, or overwritten by
+     * one. Far beyond any preemption; {@code -Dmempool.ring.stallMillis} changes it.
+     */
+    static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(Long.getLong("mempool.ring.stallMillis", 10_000));
+    /** Spins between two looks at the clock while waiting. */
+    private static final int SPINS_PER_CHECK = 1 << 12;
 
     /** {@code slots - 1}: an index maps to its slot as {@code index & mask}. */
     final int mask;
@@ -31,6 +42,17 @@ abstract class LongRingHeadTail {
     final int prodHtdMax;
     /** RTS consumers: largest head - tail distance before a new consumer waits. */
     final int consHtdMax;
+
+    /**
+     * Per side, the tail word a wait gave up at, so that the next wait of that side gives up at its first look
+     * at the clock while the tail still reads the same (a side stopped for good fails every call fast, not
+     * after another {@link #STALL_NANOS}); written only by a call that gives up, so plain: a stale value only
+     * costs one more full wait.
+     */
+    private boolean prodGaveUp;
+    private boolean consGaveUp;
+    private long prodGaveUpAt;
+    private long consGaveUpAt;
 
     /** What every call reads and nobody writes: fields of this class lie before the heap ring's first pad. */
     LongRingHeadTail(final LongRingSpec spec) {
@@ -91,7 +113,16 @@ abstract class LongRingHeadTail {
         if (sync == SyncMode.MULTI) {
             // acquire: our predecessors' slot accesses then happen-before our release, so the other side
             // that sees our tail sees theirs [tails are published in reservation order]
-            while ((int) laTail(prod) != head) {
+            long since = 0;
+            for (int spins = 1;; spins++) {
+                final int tail = (int) laTail(prod);
+                if (tail == head) {
+                    break;
+                }
+                if (Integer.compareUnsigned(head - tail, capacity) > 0) {
+                    throw inconsistent(prod ? "producer tail" : "consumer tail", tail, "a reservation at", head);
+                }
+                since = stalled(since, spins, prod, "the tail to reach our reservation");
                 Thread.onSpinWait(); // a thread that reserved before us has not published yet
             }
             soTail(prod, word(next, 0)); // release: our slot accesses before the other side sees them
@@ -107,8 +138,9 @@ abstract class LongRingHeadTail {
     }
 
     private long moveHeadSingle(final boolean prod, final int n, final boolean fixed) {
-        final int head = (int) lpHead(prod); // plain: only this side's single thread writes its head
-        final int k = clamp(n, available(prod, head), fixed);
+        final long h = lpHead(prod); // plain: only this side's single thread writes its head
+        final int head = (int) h;
+        final int k = clamp(n, available(prod, head, h), fixed);
         if (k <= 0) {
             return 0;
         }
@@ -117,12 +149,13 @@ abstract class LongRingHeadTail {
     }
 
     private long moveHeadMulti(final boolean prod, final int n, final boolean fixed) {
-        for (;;) {
+        long since = 0;
+        for (int spins = 1;; spins++) {
             // acquire (DPDK A0): see at least the other side's tail that the last mover of our head saw,
             // so the room computed below is never more than the truth [available() >= 0]
             final long h = laHead(prod);
             final int head = (int) h;
-            final int k = clamp(n, available(prod, head), fixed);
+            final int k = clamp(n, available(prod, head, h), fixed);
             if (k <= 0) {
                 return 0;
             }
@@ -130,21 +163,29 @@ abstract class LongRingHeadTail {
             if (weakCasHeadRelease(prod, h, word(head + k, 0))) {
                 return reservation(k, head);
             }
+            since = stalled(since, spins, prod, "a head move");
             Thread.onSpinWait(); // another thread of this side moved the head first
         }
     }
 
     private long moveHeadRts(final boolean prod, final int n, final boolean fixed) {
         final int htdMax = prod ? prodHtdMax : consHtdMax;
-        for (;;) {
+        long since = 0;
+        for (int spins = 1;; spins++) {
             final long h = laHead(prod); // acquire (DPDK A1): as in moveHeadMulti
             final int head = low(h);
             // acquire: the tail index of our own side, to bound the operations in flight
-            if (Integer.compareUnsigned(head - low(laTail(prod)), htdMax) > 0) {
+            final int tail = low(laTail(prod));
+            if (Integer.compareUnsigned(head - tail, htdMax) > 0) {
+                // a tail past the head we read is a head gone stale, unless the head still reads the same
+                if (Integer.compareUnsigned(head - tail, capacity) > 0 && laHead(prod) == h) {
+                    throw inconsistent(prod ? "producer head" : "consumer head", head, "its tail", tail);
+                }
+                since = stalled(since, spins, prod, "the operations in flight to finish");
                 Thread.onSpinWait(); // more than htdMax indices in flight on this side: let them finish
                 continue;
             }
-            final int k = clamp(n, available(prod, head), fixed);
+            final int k = clamp(n, available(prod, head, h), fixed);
             if (k <= 0) {
                 return 0;
             }
@@ -152,6 +193,7 @@ abstract class LongRingHeadTail {
             if (weakCasHeadRelease(prod, h, word(head + k, high(h) + 1))) {
                 return reservation(k, head);
             }
+            since = stalled(since, spins, prod, "a head move");
             Thread.onSpinWait(); // another thread of this side moved the head first
         }
     }
@@ -160,7 +202,8 @@ abstract class LongRingHeadTail {
     private void updateTailRts(final boolean prod) {
         // acquire (DPDK A0): see a head count at least as new as the one the last tail writer compared with
         long tail = laTail(prod);
-        for (;;) {
+        long since = 0;
+        for (int spins = 1;; spins++) {
             final long h = laHead(prod); // acquire: a fresh head each try (DPDK reads it relaxed)
             final int done = high(tail) + 1;
             // [done == head count] iff every reserved operation of this side has finished its copy
@@ -170,19 +213,25 @@ abstract class LongRingHeadTail {
             if (witness == tail) {
                 return;
             }
+            since = stalled(since, spins, prod, "a tail update");
             tail = witness; // another operation of this side finished first: count on top of it
         }
     }
 
     private long moveHeadHts(final boolean prod, final int n, final boolean fixed) {
-        for (;;) {
+        long since = 0;
+        for (int spins = 1;; spins++) {
             final long ht = laTail(prod); // acquire (DPDK A0): the {tail, head} word of this side
             final int head = high(ht);
             if (head != low(ht)) {
+                if (Integer.compareUnsigned(head - low(ht), capacity) > 0) {
+                    throw inconsistent(prod ? "producer head" : "consumer head", head, "its tail", low(ht));
+                }
+                since = stalled(since, spins, prod, "the operation in flight to publish");
                 Thread.onSpinWait(); // an operation of this side is in flight: wait until it publishes
                 continue;
             }
-            final int k = clamp(n, available(prod, head), fixed);
+            final int k = clamp(n, available(prod, head, ht), fixed);
             if (k <= 0) {
                 return 0;
             }
@@ -190,18 +239,79 @@ abstract class LongRingHeadTail {
             if (weakCasTailRelease(prod, ht, word(head, head + k))) {
                 return reservation(k, head);
             }
+            since = stalled(since, spins, prod, "a head move");
             Thread.onSpinWait(); // another thread of this side started first
         }
+    }
+
+    /**
+     * One more spin of a wait: every {@link #SPINS_PER_CHECK} spins, a look at the clock.
+     *
+     * @param since when the wait's first clock look was, or 0 before it.
+     * @return the new {@code since}.
+     * @throws IllegalStateException once the wait has lasted {@link #STALL_NANOS}; the call gives up, and
+     *     the ring's side stays as it was found (stopped by whatever stopped it).
+     */
+    private long stalled(final long since, final int spins, final boolean prod, final String what) {
+        if ((spins & (SPINS_PER_CHECK - 1)) != 0) {
+            return since;
+        }
+        final long now = System.nanoTime();
+        final long tail = laTail(prod); // acquire: as any read of the word
+        if (since == 0) {
+            if (prod ? prodGaveUp && prodGaveUpAt == tail : consGaveUp && consGaveUpAt == tail) {
+                throw stopped(prod, what, "given up on by an earlier call, and its tail has not moved since");
+            }
+            return now;
+        }
+        if (now - since > STALL_NANOS) {
+            if (prod) {
+                prodGaveUpAt = tail;
+                prodGaveUp = true;
+            } else {
+                consGaveUpAt = tail;
+                consGaveUp = true;
+            }
+            throw stopped(prod, what, "given up on after " + TimeUnit.NANOSECONDS.toMillis(now - since) + " ms");
+        }
+        return since;
+    }
+
+    private IllegalStateException stopped(final boolean prod, final String what, final String how) {
+        return new IllegalStateException("LongRing " + where() + ": the " + (prod ? "producer" : "consumer") + " side "
+            + "stopped: waiting for " + what + ", " + how + ": a thread or process stopped inside an operation of "
+            + "that side, or the ring's words were overwritten");
     }
 
     /**
      * Room (producer) or handles (consumer) beyond {@code head}, computed as DPDK does in unsigned 32-bit
      * arithmetic: {@code capacity + consumer tail - head} or {@code producer tail - head}.
      */
-    private int available(final boolean prod, final int head) {
+    private int available(final boolean prod, final int head, final long seen) {
         // acquire (DPDK A1/A2): the other side's slot accesses up to its tail happen-before ours
         final int otherTail = low(laTail(!prod));
-        return (prod ? capacity : 0) + otherTail - head;
+        final int n = (prod ? capacity : 0) + otherTail - head;
+        if (Integer.compareUnsigned(n, capacity) <= 0) {
+            return n;
+        }
+        // more than the ring holds: either our head moved on since we read it (the CAS on it fails and the
+        // caller retries), or the words contradict each other (a ring in shared memory someone overwrote)
+        if (ownWord(prod) != seen) {
+            return capacity;
+        }
+        throw inconsistent(prod ? "producer head" : "consumer head", head, prod ? "consumer tail" : "producer tail", otherTail);
+    }
+
+    /** @return the word a side's movers compare: the head word, or HTS's {tail, head} word. */
+    private long ownWord(final boolean prod) {
+        return (prod ? prodSync : consSync) == SyncMode.HTS ? laTail(prod) : laHead(prod);
+    }
+
+    /** The ring's words say more is in it, or free, than it holds: they were overwritten. */
+    private IllegalStateException inconsistent(final String what, final int index, final String other, final int otherIndex) {
+        return new IllegalStateException("LongRing " + where() + ": inconsistent indices: " + what + " "
+            + Integer.toUnsignedString(index) + ", " + other + " " + Integer.toUnsignedString(otherIndex) + ", capacity "
+            + capacity + " (expected: at most the capacity apart): its words were overwritten");
     }
 
     /** DPDK's behaviour switch: all n or nothing (FIXED), or as many as available (VARIABLE). */
@@ -234,6 +344,9 @@ abstract class LongRingHeadTail {
     private static int high(final long word) {
         return (int) (word >>> 32);
     }
+
+    /** @return where the ring lives, for messages and {@code toString}: {@code heap}, or {@code off-heap at 0x...}. */
+    abstract String where();
 
     /** The start word of a side: index {@code start}, and for HTS a head equal to it (none in flight). */
     static long initialWord(final SyncMode sync, final int start) {
