@@ -5,6 +5,7 @@ import io.mempool.core.memory.MemoryScope;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ final class SharedZones {
     static ZoneFile create(final ZoneDirectory dir, final String name, final long length, final MemoryScope scope) {
         final Path path = dir.pathOf(name);
         try {
-            return dir.mutex(() -> ZoneFile.create(path, dir.roundUp(length), scope));
+            return dir.mutex(() -> ZoneFile.create(path, dir.roundUp(length), scope, ZoneAccess.current()));
         } catch (final UncheckedIOException ex) {
             if (!dir.huge()) {
                 throw new IllegalStateException("memzone " + name + ": cannot map " + path + ": " + ex.getCause().getMessage(), ex);
@@ -41,13 +42,22 @@ final class SharedZones {
         }
     }
 
-    /** @return the mapping of another process's live zone file, or null if there is none. */
+    /**
+     * @return the mapping of another process's live zone file, or null if there is none.
+     * @throws IllegalStateException if the file or its directory is not one this process may use.
+     */
     static ZoneFile open(final String name, final MemoryScope scope) {
         for (final ZoneDirectory dir : ZoneDirectory.searched()) {
-            if (!Files.exists(dir.pathOf(name))) {
+            if (!Files.exists(dir.pathOf(name), LinkOption.NOFOLLOW_LINKS)) {
                 continue; // a lookup that finds nothing leaves no directory or lock file behind
             }
-            final ZoneFile file = dir.mutex(() -> ZoneFile.open(dir.pathOf(name), scope));
+            final ZoneFile file;
+            try {
+                file = dir.mutex(() -> ZoneFile.open(dir.pathOf(name), scope, ZoneAccess.current()));
+            } catch (final UncheckedIOException ex) {
+                throw new IllegalStateException("memzone " + name + ": cannot open " + dir.pathOf(name) + ": "
+                    + ex.getCause().getMessage(), ex);
+            }
             if (file != null) {
                 return file;
             }
@@ -70,6 +80,7 @@ final class SharedZones {
      */
     static int removeStalePool(final String pool) {
         final Set<Path> mine = Memzone.mappedHere();
+        final ZoneAccess access = ZoneAccess.current();
         int removed = 0;
         for (final ZoneDirectory dir : ZoneDirectory.searched()) {
             final Pattern files = ZoneNames.filesOf(dir.prefix(), pool);
@@ -80,9 +91,10 @@ final class SharedZones {
                 }
                 try (var list = Files.list(dir.dir())) {
                     for (final Path path : (Iterable<Path>) list::iterator) {
-                        // never probe a file this process maps: closing the probe would drop our own lock
+                        // never probe a file this process maps: closing the probe would drop our own lock;
+                        // never touch one this user may not: another's files are left alone
                         if (files.matcher(path.getFileName().toString()).matches() && !mine.contains(path)
-                            && ZoneFile.isStale(path)) {
+                            && access.mayRemove(path) && ZoneFile.isStale(path, access)) {
                             Files.deleteIfExists(path);
                             n++;
                         }
@@ -97,6 +109,7 @@ final class SharedZones {
     /** @return the names of the live shared pools of this process's directories and prefix, sorted. */
     static List<String> poolNames() {
         final Set<Path> mine = Memzone.mappedHere();
+        final ZoneAccess access = ZoneAccess.current();
         final TreeSet<String> names = new TreeSet<>();
         for (final ZoneDirectory dir : ZoneDirectory.searched()) {
             if (!Files.isDirectory(dir.dir())) {
@@ -105,7 +118,8 @@ final class SharedZones {
             try (var files = Files.list(dir.dir())) {
                 for (final Path path : (Iterable<Path>) files::iterator) {
                     final String pool = ZoneNames.poolOfHeaderFile(dir.prefix(), path.getFileName().toString());
-                    if (pool != null && SharedPoolDescriptor.isHeaderFile(path) && (mine.contains(path) || !ZoneFile.isStale(path))) {
+                    if (pool != null && access.mayUse(path) && SharedPoolDescriptor.isHeaderFile(path)
+                        && (mine.contains(path) || !ZoneFile.isStale(path, access))) {
                         names.add(pool);
                     }
                 }

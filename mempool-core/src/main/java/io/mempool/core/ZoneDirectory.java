@@ -6,19 +6,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Where shared memzone files live, as DPDK's runtime directory and {@code --file-prefix}: the file of
- * zone {@code z} is {@code <dir>/<prefix>.z}. The directory is {@code -Dmempool.runtime.dir} (default
- * {@code /dev/shm/jmempool}), or a hugetlbfs mount: {@code -Dmempool.hugepages=<mount>}, or {@code auto}
- * for the first one in {@code /proc/mounts}. The prefix is {@code -Dmempool.file.prefix} (default
- * {@code jmempool}); processes that share zones run with the same properties. Properties are read at
- * each reservation, so a process may change them between pools.
+ * zone {@code z} is {@code <dir>/<prefix>.z}. The directory is {@code -Dmempool.runtime.dir}, by default
+ * one per user as DPDK's: {@code $XDG_RUNTIME_DIR/jmempool} where that is set, else
+ * {@code /dev/shm/jmempool-<uid>}; or, for huge pages, {@code jmempool-<uid>} inside a hugetlbfs mount:
+ * {@code -Dmempool.hugepages=<mount>}, or {@code auto} for the first one in {@code /proc/mounts}. The prefix
+ * is {@code -Dmempool.file.prefix} (default {@code jmempool}); processes that share zones run with the same
+ * properties. Directories are made and checked by {@link ZoneAccess}. Properties are read at each
+ * reservation, so a process may change them between pools.
  *
  * @param dir      the directory new zones go to.
  * @param prefix   the file prefix.
@@ -41,24 +44,30 @@ record ZoneDirectory(Path dir, String prefix, long pageSize, boolean huge, ZoneD
         }
         if (huge.equals("auto")) {
             final HugeMount mount = HugeMount.find();
-            return mount == null ? runtime : new ZoneDirectory(mount.path(), runtime.prefix, mount.pageSize(), true, runtime);
+            return mount == null ? runtime : new ZoneDirectory(mount.userDir(), runtime.prefix, mount.pageSize(), true, runtime);
         }
         final HugeMount mount = HugeMount.at(Path.of(huge));
         if (mount == null) {
             throw new IllegalStateException(Checks.message("-D" + HUGEPAGES_PROPERTY, huge,
                 "a hugetlbfs mount point, or auto; mounted now: " + HugeMount.all()));
         }
-        return new ZoneDirectory(mount.path(), runtime.prefix, mount.pageSize(), true, null);
+        return new ZoneDirectory(mount.userDir(), runtime.prefix, mount.pageSize(), true, null);
     }
 
     /** @return the runtime directory, never hugetlbfs: where locks live, and shared zones when huge pages are off. */
     static ZoneDirectory runtime() {
-        final Path dir = Path.of(System.getProperty(RUNTIME_DIR_PROPERTY, "/dev/shm/jmempool"));
+        final Path dir = Path.of(System.getProperty(RUNTIME_DIR_PROPERTY, defaultRuntimeDir()));
         final String prefix = System.getProperty(PREFIX_PROPERTY, "jmempool");
         if (!NameRule.FILE_PREFIX.matches(prefix)) {
             throw new IllegalStateException(NameRule.FILE_PREFIX.problem("-D" + PREFIX_PROPERTY, prefix, ""));
         }
         return new ZoneDirectory(dir, prefix, SMALL_PAGE, false, null);
+    }
+
+    /** @return this user's own runtime directory, as DPDK's ({@code $XDG_RUNTIME_DIR/dpdk} or a per-uid one). */
+    private static String defaultRuntimeDir() {
+        final String xdg = System.getenv("XDG_RUNTIME_DIR");
+        return xdg != null && !xdg.isBlank() ? Path.of(xdg, "jmempool").toString() : "/dev/shm/jmempool-" + ZoneAccess.uid();
     }
 
     /** @return every directory a zone of this process's prefix may be in: huge pages first. */
@@ -87,13 +96,13 @@ record ZoneDirectory(Path dir, String prefix, long pageSize, boolean huge, ZoneD
      */
     <T> T mutex(final Locked<T> action) {
         final ZoneDirectory runtime = runtime();
+        final ZoneAccess access = ZoneAccess.current();
         try {
-            Files.createDirectories(runtime.dir);
+            access.prepareDirectory(runtime.dir);
             if (huge) {
-                Files.createDirectories(dir);
+                access.prepareDirectory(dir);
             }
-            try (FileChannel channel = FileChannel.open(runtime.dir.resolve(runtime.prefix + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            try (FileChannel channel = lockFile(access, runtime.dir.resolve(runtime.prefix + ".lock"));
                  FileLock ignored = channel.lock()) {
                 return action.run();
             }
@@ -102,8 +111,25 @@ record ZoneDirectory(Path dir, String prefix, long pageSize, boolean huge, ZoneD
         }
     }
 
+    /** The mutex's file: made as a zone file is, or opened after the same checks. */
+    private static FileChannel lockFile(final ZoneAccess access, final Path path) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            try {
+                return access.createFile(path);
+            } catch (final FileAlreadyExistsException raced) {
+                // another process made it first
+            }
+        }
+        return access.openFile(path);
+    }
+
     /** A hugetlbfs mount point and its page size. */
     record HugeMount(Path path, long pageSize) {
+        /** @return this user's directory on the mount: the mount itself is everybody's. */
+        Path userDir() {
+            return path.resolve("jmempool-" + ZoneAccess.uid());
+        }
+
         /** @return the first hugetlbfs mount, or null. */
         static HugeMount find() {
             final List<HugeMount> all = all();

@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The file behind a shared {@link Memzone}: mapped read-write into this process through a
@@ -46,16 +46,16 @@ final class ZoneFile {
      * @throws IllegalArgumentException if a live process holds a file of that name.
      * @throws IOException              if the file cannot be made or mapped (e.g. no huge pages left).
      */
-    static ZoneFile create(final Path path, final long length, final MemoryScope scope) throws IOException {
-        if (Files.exists(path)) {
-            if (!isStale(path)) {
+    static ZoneFile create(final Path path, final long length, final MemoryScope scope, final ZoneAccess access)
+        throws IOException {
+        if (Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            if (!isStale(path, access)) {
                 throw new IllegalArgumentException("name: " + path.getFileName()
                     + " (expected: unique among memzones; a live process holds " + path + ")");
             }
             Files.deleteIfExists(path);
         }
-        final FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
-            StandardOpenOption.WRITE);
+        final FileChannel channel = access.createFile(path);
         try {
             final FileLock lock = channel.lock(0, Long.MAX_VALUE, true);
             // mapping extends the new file; it reads as zeros, on tmpfs and hugetlbfs alike (which refuses write(2) anyway)
@@ -73,11 +73,11 @@ final class ZoneFile {
      * @return the mapping, or null if there is no such file or nobody holds it (a stale file is not
      *     handed out: nothing in it is maintained any more).
      */
-    static ZoneFile open(final Path path, final MemoryScope scope) throws IOException {
-        if (!Files.exists(path)) {
+    static ZoneFile open(final Path path, final MemoryScope scope, final ZoneAccess access) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
-        final FileChannel channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        final FileChannel channel = access.openFile(path); // refuses a link, someone else's file, or one others may write
         try {
             final FileLock exclusive = channel.tryLock(0, Long.MAX_VALUE, false);
             if (exclusive != null) {
@@ -92,12 +92,15 @@ final class ZoneFile {
         }
     }
 
-    /** @return whether the file exists and no process holds a lock on it. */
-    static boolean isStale(final Path path) throws IOException {
-        if (!Files.exists(path)) {
+    /**
+     * @return whether the file exists and no process holds a lock on it.
+     * @throws IOException if the file is not one this process may touch (see {@link ZoneAccess}).
+     */
+    static boolean isStale(final Path path, final ZoneAccess access) throws IOException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }
-        try (FileChannel probe = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+        try (FileChannel probe = access.openToProbe(path)) {
             return probe.tryLock(0, Long.MAX_VALUE, false) != null; // closing the probe releases it
         }
     }
@@ -120,7 +123,7 @@ final class ZoneFile {
         try {
             lock.release();
             channel.close();
-            if (delete || isStale(path)) {
+            if (delete || isStale(path, ZoneAccess.current())) {
                 Files.deleteIfExists(path);
             }
         } catch (final IOException ex) {

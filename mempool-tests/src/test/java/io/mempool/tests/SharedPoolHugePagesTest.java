@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -63,8 +64,12 @@ class SharedPoolHugePagesTest {
         try (Mempool mp = Mempool.builder("huge1").size(2048).elementSize(2048).shared(true).create()) {
             final long pages = freeBefore - meminfo("HugePages_Free");
             assertTrue(pages >= 2, "populate touched the elements: " + pages + " huge pages in use");
-            assertTrue(Files.exists(mount.resolve("jmempool.MP_huge1_0")), "the elements are a file on " + mount);
-            assertTrue(smapsHugeMapping(mount.resolve("jmempool.MP_huge1_0")), "smaps shows 2 MiB pages for it");
+            // the mount is everybody's: each user's zones go to a directory of its own on it
+            final Path elements = mount.resolve("jmempool-" + Files.getAttribute(Path.of("/proc/self"), "unix:uid"))
+                .resolve("jmempool.MP_huge1_0");
+            assertTrue(Files.exists(elements), "the elements are a file on " + mount);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(elements)));
+            assertTrue(smapsHugeMapping(elements), "smaps shows 2 MiB pages for it");
             try (JvmProcess child = JvmProcess.start(dir, List.of("-Dmempool.runtime.dir=" + dir.resolve("run"),
                 "-Dmempool.hugepages=" + mount), SharedPoolMain.class, "attach", "huge1")) {
                 child.awaitSuccess(60);
