@@ -11,6 +11,8 @@ import io.mempool.api.Checks;
 final class ElementLayout {
     static final int CACHE_LINE = 64;
     static final int MIN_ALIGN = 8;
+    /** The largest element size: with its header and trailer an element fits in 1 GiB. */
+    static final int MAX_ELEMENT = (1 << 30) - 256;
     /** DPDK's default nchan x nrank when the platform does not say. */
     private static final int CHANNELS_TIMES_RANKS = 4;
 

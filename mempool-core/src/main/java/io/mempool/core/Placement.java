@@ -39,8 +39,9 @@ record Placement(PoolMemory memory, StoreBoundary store) {
                 + " bytes: a shared pool's elements are one 1 GiB mapping"));
         }
         shared.reserveData(opsConfig.flags(), ops.name(), elementsBytes, storeBytes, scope);
-        return new Placement(PoolMemory.over(shared.elements(), config.layout(), config.size()),
-            StoreBoundary.allocIn(ops, opsConfig, shared.store().nativeRegion().slice(0, storeBytes), shared.elements().address()));
+        final PoolMemory elements = PoolMemory.over(shared.elements(), config.layout(), config.size());
+        return new Placement(elements,
+            StoreBoundary.allocIn(ops, opsConfig, shared.store().nativeRegion().slice(0, storeBytes), elements));
     }
 
     /** Another process's shared pool: its elements and its store as that process placed them, once checked. */
@@ -48,8 +49,9 @@ record Placement(PoolMemory memory, StoreBoundary store) {
                                      final OpsConfig opsConfig) {
         final long storeBytes = StoreBoundary.memzoneBytes(ops, opsConfig);
         shared.checkAgainst(config, storeBytes);
-        return new Placement(PoolMemory.over(shared.elements(), config.layout(), config.size()),
-            StoreBoundary.attach(ops, opsConfig, shared.store().nativeRegion().slice(0, storeBytes), shared.elements().address()));
+        final PoolMemory elements = PoolMemory.over(shared.elements(), config.layout(), config.size());
+        return new Placement(elements,
+            StoreBoundary.attach(ops, opsConfig, shared.store().nativeRegion().slice(0, storeBytes), elements));
     }
 
     /** Undoes a placement that was never published: the store, then the private memory's names. */

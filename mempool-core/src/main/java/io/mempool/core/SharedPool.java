@@ -120,10 +120,11 @@ final class SharedPool {
             expect(pool, "magic", "0x" + Long.toHexString(h.getLong(MAGIC_OFFSET)), "0x" + Long.toHexString(MAGIC));
             expect(pool, "layout version", h.getInt(VERSION_OFFSET), LAYOUT_VERSION);
             final int state = h.getIntAcquire(STATE_OFFSET); // acquire: pairs with markReady's release
-            if (state != STATE_READY) {
+            if (state == STATE_CREATING || state == STATE_DESTROYED) {
                 throw new IllegalStateException("pool " + pool + " is " + (state == STATE_CREATING
                     ? "still being created: attach after its create() returned" : "closed by its creator"));
             }
+            expect(pool, "state", state, STATE_READY);
             slot = claimSlot(h, pool);
         } catch (final RuntimeException | Error ex) {
             zone.release(false);
@@ -141,6 +142,10 @@ final class SharedPool {
     }
 
     private static Memzone lookup(final String pool, final String zone, final long length, final MemoryScope scope) {
+        if (length < 1 || length > Memzone.MAX_LENGTH) {
+            throw new IllegalArgumentException(Checks.message("pool " + pool + ": header length of zone " + zone, length,
+                "1.." + Memzone.MAX_LENGTH));
+        }
         final Memzone found = Memzone.lookup(zone, scope).orElseThrow(() ->
             new IllegalStateException("pool " + pool + ": its zone " + zone + " is gone"));
         found.claim(pool);
@@ -179,15 +184,26 @@ final class SharedPool {
 
     // ---------------------------------------------------------------- the header's configuration
 
-    /** @return the configuration the header records, for a pool of this process to attach with. */
+    /**
+     * The configuration the header records, for a pool of this process to attach with: every field is input
+     * from another process, checked before use (the layout it implies is checked by {@link #checkAgainst}).
+     *
+     * @throws IllegalArgumentException naming the field and its value if one is out of range.
+     */
     PoolSpec spec(final String pool) {
-        final int size = Checks.atLeast("pool " + pool + ": header size", intField(SIZE_OFFSET), 1);
-        final int cacheSize = Checks.inRange("pool " + pool + ": header cache size", intField(CACHE_SIZE_OFFSET), 0,
+        final String field = "pool " + pool + ": header ";
+        final int size = Checks.atLeast(field + "size", intField(SIZE_OFFSET), 1);
+        final int cacheSize = Checks.inRange(field + "cache size", intField(CACHE_SIZE_OFFSET), 0,
             Math.min(size, Mempool.CACHE_MAX_SIZE));
-        return new PoolSpec(pool, size, Checks.atLeast("pool " + pool + ": header element size",
-            intField(ELEMENT_SIZE_OFFSET), 1), cacheSize, Checks.atLeast("pool " + pool + ": header private data size",
-            intField(PRIVATE_DATA_SIZE_OFFSET), 0), flags(), opsName(), Map.of(), null, PoolMemory.MAX_CHUNK_BYTES, true,
-            poolId());
+        final int elementSize = Checks.inRange(field + "element size", intField(ELEMENT_SIZE_OFFSET), 1, ElementLayout.MAX_ELEMENT);
+        final int privateDataSize = Checks.inRange(field + "private data size", intField(PRIVATE_DATA_SIZE_OFFSET), 0,
+            (int) Math.min(Integer.MAX_VALUE, header.length() - PRIVATE_DATA_OFFSET));
+        final long id = poolId();
+        if (id == 0) {
+            throw new IllegalArgumentException(Checks.message(field + "pool id", 0, "non-zero"));
+        }
+        return new PoolSpec(pool, size, elementSize, cacheSize, privateDataSize, flags(field), opsName(field), Map.of(), null,
+            PoolMemory.MAX_CHUNK_BYTES, true, id);
     }
 
     long poolId() {
@@ -198,8 +214,12 @@ final class SharedPool {
         return h.getInt(offset);
     }
 
-    Set<MempoolFlag> flags() {
+    private Set<MempoolFlag> flags(final String field) {
         final int bits = intField(FLAGS_OFFSET);
+        if (bits >>> MempoolFlag.values().length != 0) {
+            throw new IllegalArgumentException(Checks.message(field + "flags", "0x" + Integer.toHexString(bits),
+                "bits of " + java.util.Arrays.toString(MempoolFlag.values()) + " only"));
+        }
         final Set<MempoolFlag> flags = EnumSet.noneOf(MempoolFlag.class);
         for (final MempoolFlag flag : MempoolFlag.values()) {
             if ((bits & 1 << flag.ordinal()) != 0) {
@@ -209,14 +229,23 @@ final class SharedPool {
         return flags;
     }
 
-    String opsName() {
+    private String opsName() {
         final byte[] bytes = new byte[OPS_NAME_LENGTH];
         int n = 0;
         while (n < bytes.length && h.getByte(OPS_NAME_OFFSET + n) != 0) {
             bytes[n] = h.getByte(OPS_NAME_OFFSET + n);
             n++;
         }
-        return new String(bytes, 0, n, StandardCharsets.US_ASCII);
+        return new String(bytes, 0, n, StandardCharsets.ISO_8859_1);
+    }
+
+    /** @return the ops name the header records, if it is a name at all. */
+    private String opsName(final String field) {
+        final String name = opsName();
+        if (!NameRule.OPS.matches(name)) {
+            throw new IllegalArgumentException(NameRule.OPS.problem(field + "ops name", name, ""));
+        }
+        return name;
     }
 
     Memzone elements() {
@@ -292,7 +321,11 @@ final class SharedPool {
         throw new IllegalStateException("pool " + pool + ": " + PROCESS_SLOTS + " processes are attached already");
     }
 
+    /** @return whether the process a slot names lives; a slot another process scribbled on names none. */
     private static boolean isAlive(final long pid, final long startMillis) {
+        if (pid <= 0 || pid > Integer.MAX_VALUE) {
+            return false;
+        }
         return ProcessHandle.of(pid)
             .filter(ProcessHandle::isAlive)
             .map(p -> startMillis == 0 || startMillis(p) == startMillis) // a reused pid is not the same process

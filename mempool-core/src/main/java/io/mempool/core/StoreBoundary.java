@@ -1,12 +1,15 @@
 package io.mempool.core;
 
 import io.mempool.api.Checks;
+import io.mempool.api.MempoolCorruptionException;
 import io.mempool.api.MempoolOps;
 import io.mempool.api.OffHeapRegion;
 import io.mempool.api.OpsConfig;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The pool's side of the driver boundary, and the only class of core that calls a store: it makes the
@@ -16,8 +19,14 @@ import java.util.List;
  *
  * <p><b>Shared pools.</b> A shared store holds offsets from the elements zone, the same in every
  * process; handles are this process's addresses. The translation happens here and only here: offsets
- * become handles in the table a dequeue filled, handles become offsets in a per-thread scratch table
- * before an enqueue (the caller's table is never written). A private pool's base is 0: no translation.
+ * become handles in the table a dequeue filled; before an enqueue the handles become offsets in the
+ * caller's own table, and handles again once the store has copied them (whatever it did), so the caller
+ * sees its table unchanged and no thread keeps a scratch table. A private pool's base is 0: no translation.
+ *
+ * <p><b>Input from other processes.</b> Another process may write anything into a shared store. An offset
+ * dequeued from one becomes a handle only if it is an element of the pool (the exact check, on the store
+ * path only, never on a cache hit); otherwise the get hands out nothing, the sound objects go back, the
+ * others are quarantined (counted, dropped), and a {@link MempoolCorruptionException} names the offset.
  *
  * <p><b>Close.</b> Calls reach the store inside a {@link StoreGuard}. {@link #markClosed()} then waiting
  * for the guards (the lifecycle does) make sure no call is inside, or can enter, before the store is freed.
@@ -25,44 +34,54 @@ import java.util.List;
  * <p><b>Thread safety:</b> as the store's: any number of threads, within the pool's SP/SC promises.
  */
 final class StoreBoundary {
-    /** Per thread, a table of offsets for enqueues to a shared store; it holds no reference to a pool. */
-    private static final ThreadLocal<long[]> SCRATCH = ThreadLocal.withInitial(() -> new long[Mempool.CACHE_MAX_SIZE]);
-
     private final String pool;
     private final int size;
     private final MempoolOps<Object> ops;
     private final Object store;
     /** The elements zone's address of a shared pool (handle = base + offset); 0 for a private pool. */
     private final long base;
+    /** A shared pool's elements, against which every dequeued offset is checked; null for a private pool. */
+    private final PoolMemory elements;
     /** For calls from threads with no cache of their own. */
     private final StoreGuard shared = new StoreGuard();
+    /** Values a shared store gave that were no element of the pool, taken out of circulation. */
+    private final AtomicLong quarantined = new AtomicLong();
     private volatile boolean closed;
 
-    private StoreBoundary(final String pool, final int size, final MempoolOps<Object> ops, final Object store, final long base) {
+    private StoreBoundary(final String pool, final int size, final MempoolOps<Object> ops, final Object store,
+                          final PoolMemory elements) {
         this.pool = pool;
         this.size = size;
         this.ops = ops;
         this.store = store;
-        this.base = base;
+        this.elements = elements;
+        this.base = elements == null ? 0 : elements.chunk(0).address();
     }
 
     // ---------------------------------------------------------------- making a store
 
     /** A private pool's store, in the driver's own memory. */
     static StoreBoundary alloc(final MempoolOps<Object> ops, final OpsConfig config) {
-        return new StoreBoundary(config.poolName(), config.capacity(), ops, ops.alloc(config), 0);
+        return new StoreBoundary(config.poolName(), config.capacity(), ops, ops.alloc(config), null);
     }
 
-    /** A new shared store in {@code region}, holding offsets from {@code base}. */
+    /** A new shared store in {@code region}, holding offsets from the first byte of {@code elements}. */
     static StoreBoundary allocIn(final MempoolOps<Object> ops, final OpsConfig config, final OffHeapRegion region,
-                                 final long base) {
-        return new StoreBoundary(config.poolName(), config.capacity(), ops, ops.allocIn(config, region), base);
+                                 final PoolMemory elements) {
+        return new StoreBoundary(config.poolName(), config.capacity(), ops, ops.allocIn(config, region), elements);
     }
 
-    /** Another process's shared store in {@code region}, holding offsets from {@code base}. */
+    /** Another process's shared store in {@code region}, holding offsets from the first byte of {@code elements}. */
     static StoreBoundary attach(final MempoolOps<Object> ops, final OpsConfig config, final OffHeapRegion region,
-                                final long base) {
-        return new StoreBoundary(config.poolName(), config.capacity(), ops, ops.attach(config, region), base);
+                                final PoolMemory elements) {
+        final Object store;
+        try {
+            store = ops.attach(config, region);
+        } catch (final IllegalArgumentException ex) { // the store's words are another process's: name the pool they fail
+            throw new IllegalArgumentException("pool " + config.poolName() + ": its shared store (" + ops.name() + ") is refused: "
+                + ex.getMessage(), ex);
+        }
+        return new StoreBoundary(config.poolName(), config.capacity(), ops, store, elements);
     }
 
     /**
@@ -85,7 +104,12 @@ final class StoreBoundary {
 
     // ---------------------------------------------------------------- moving handles
 
-    /** Dequeues {@code n} handles, all or none; the caller is inside a guard. */
+    /**
+     * Dequeues {@code n} handles, all or none; the caller is inside a guard.
+     *
+     * @throws MempoolCorruptionException if a shared store gave a value that is no element of the pool; the
+     *     table then holds {@link Mempool#NULL}s and nothing was handed out.
+     */
     boolean dequeue(final long[] objs, final int offset, final int n) {
         if (n == 0) {
             return true;
@@ -97,8 +121,38 @@ final class StoreBoundary {
             for (int i = offset, end = offset + n; i < end; i++) {
                 objs[i] += base; // an offset in every process's store, this process's handle from here
             }
+            if (!elements.allObjects(objs, offset, offset + n)) { // input from another process: checked first
+                throw quarantine(objs, offset, n);
+            }
         }
         return true;
+    }
+
+    /** Puts the sound handles back, drops the others, and says so; the caller holds a table of {@code n} values. */
+    private MempoolCorruptionException quarantine(final long[] objs, final int offset, final int n) {
+        final long[] sound = new long[n];
+        int k = 0;
+        long firstBad = 0;
+        int bad = 0;
+        for (int i = offset, end = offset + n; i < end; i++) {
+            if (elements.indexOf(objs[i]) >= 0) {
+                sound[k++] = objs[i];
+            } else if (bad++ == 0) {
+                firstBad = objs[i] - base;
+            }
+        }
+        quarantined.addAndGet(bad);
+        Arrays.fill(objs, offset, offset + n, Mempool.NULL);
+        final boolean back = offer(sound, 0, k);
+        return new MempoolCorruptionException("pool " + pool + ": offset 0x" + Long.toHexString(firstBad) + " from the shared store"
+            + " is no element of the pool (" + (firstBad < 0 || firstBad > elements.totalLength() ? "outside the elements zone"
+            : "not an element's first byte") + "); the get handed out nothing, " + bad + " value(s) were quarantined, " + k
+            + " sound object(s) " + (back ? "went back to the store" : "were refused by the store and are out of circulation"));
+    }
+
+    /** @return how many values a shared store gave that were no element of the pool. */
+    long quarantined() {
+        return quarantined.get();
     }
 
     /**
@@ -119,15 +173,17 @@ final class StoreBoundary {
     }
 
     private boolean enqueueOffsets(final long[] objs, final int offset, final int n) {
-        long[] offsets = SCRATCH.get();
-        if (offsets.length < n) {
-            offsets = new long[Math.max(n, 2 * offsets.length)];
-            SCRATCH.set(offsets);
+        final int end = offset + n;
+        for (int i = offset; i < end; i++) {
+            objs[i] -= base; // the offset every process's store holds
         }
-        for (int i = 0; i < n; i++) {
-            offsets[i] = objs[offset + i] - base;
+        try {
+            return ops.enqueue(store, objs, offset, n);
+        } finally {
+            for (int i = offset; i < end; i++) {
+                objs[i] += base; // the caller's handles again: the store copied the offsets
+            }
         }
-        return ops.enqueue(store, offsets, 0, n);
     }
 
     /** @return the number of objects per contiguous block, 0 if the store has none. */

@@ -93,6 +93,14 @@ final class ChildJvm {
         final List<String> command = new ArrayList<>();
         command.add(javaLauncher());
         command.addAll(args);
+        return runCommand(workDir, command, TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Runs a whole command (its launcher first) as {@link #run} does, with its own time limit.
+     */
+    static Result runCommand(final Path workDir, final List<String> command, final long timeoutSeconds)
+        throws IOException, InterruptedException {
         final Path out = workDir.resolve("child-output.txt");
         final ProcessBuilder builder = new ProcessBuilder(command)
             .directory(workDir.toFile())
@@ -102,9 +110,9 @@ final class ChildJvm {
         builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.environment().remove("_JAVA_OPTIONS");
         final Process process = builder.start();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            fail("child JVM did not finish within " + TIMEOUT_SECONDS + " s: " + command + "\n"
+            fail("child JVM did not finish within " + timeoutSeconds + " s: " + command + "\n"
                 + Files.readString(out, StandardCharsets.UTF_8));
         }
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8));
