@@ -1,15 +1,15 @@
 package io.mempool.core;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A pool's caches: one per platform thread that has used the pool (its default cache; with a cache
- * size of 0 it holds nothing and serves only as the thread's {@link StoreGuard}), and the user caches.
+ * size of 0 it holds nothing and serves only as the thread's {@link StoreGuard}), the user caches, and
+ * the stripes that threads without a cache of their own (virtual threads) claim ({@link CacheStripes}).
  *
  * <p><b>Finding the calling thread's cache.</b> A small table indexed by the thread's id sits in front
  * of a map keyed by the thread: a hit is two loads and a compare, and writes nothing, so threads do not
@@ -18,31 +18,34 @@ import java.util.concurrent.ConcurrentHashMap;
  * the pool keeps the pool: a closed pool is collectable while the threads that used it live.
  *
  * <p><b>Dead threads.</b> A terminated thread's cache is swept when another thread registers a cache
- * and before a get fails ({@link #reclaim}); its objects go to the {@link Orphans}, never into the
- * store from the sweeping thread. So the registry holds caches of live threads, plus those that died
- * since the last registration or failed get.
+ * and before a get fails ({@link #reclaim}). Its objects go back into the store, from the sweeping
+ * thread, unless the store promises a single producer ({@code SP_PUT}, by flag or by its ops): then the
+ * sweeper may not be that producer, so they wait in the {@link Orphans} for the gets that need them. So
+ * the registry holds caches of live threads, plus those that died since the last registration or failed get.
  *
  * <p>Caches reach back to the registry only through {@link CacheHome}, which it implements; the pool
  * makes the caches ({@link CacheFactory}), so the registry names no pool.
  *
- * <p><b>Thread safety:</b> {@link #forCurrentThread()} is lock-free on a hit; registration, sweeping,
- * user caches and {@link #close} hold this object's lock. {@link #snapshot()} is safe from any thread.
+ * <p><b>Thread safety:</b> {@link #forCurrentThread()} and {@link #claimStripe()} are lock-free;
+ * registration, sweeping, user caches and {@link #close} hold a {@link ReentrantLock}, which a virtual
+ * thread on a get's path only ever tries (it never parks inside a get or put). {@link #snapshot()} is
+ * safe from any thread.
  */
 final class CacheRegistry implements CacheHome {
     private static final int SLOTS = 64;
     private static final MempoolCache[] NONE = new MempoolCache[0];
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(MempoolCache[].class);
-    private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
-    /** Makes a thread's default cache. */
+    /** Makes the pool's caches. */
     @FunctionalInterface
     interface CacheFactory {
         /**
-         * @param size  the cache size (0: a cache-less pool's per-thread guard).
-         * @param owner the thread.
+         * @param size   the cache size (0: a cache-less pool's per-thread guard).
+         * @param owner  the thread of a default cache; null for a stripe.
+         * @param stripe whether the cache is a stripe.
          * @return a new cache of the pool.
          */
-        MempoolCache newCache(int size, Thread owner);
+        MempoolCache newCache(int size, Thread owner, boolean stripe);
     }
 
     private final PoolState state;
@@ -53,9 +56,12 @@ final class CacheRegistry implements CacheHome {
     private final MempoolCache[] slots = new MempoolCache[SLOTS];
     private final ConcurrentHashMap<Thread, MempoolCache> byThread = new ConcurrentHashMap<>();
     private final Orphans orphans = new Orphans();
+    private final ReentrantLock lock = new ReentrantLock();
     /** Every cache, default and user; replaced under the lock, read without it. */
     private volatile MempoolCache[] all = NONE;
-    private boolean closed; // guarded by this
+    /** Made at the first call of a thread without a cache, if the pool has caches. */
+    private volatile CacheStripes stripes;
+    private boolean closed; // guarded by lock
 
     CacheRegistry(final PoolState state, final int cacheSize, final CacheFactory factory, final PoolStats stats) {
         this.state = state;
@@ -66,7 +72,7 @@ final class CacheRegistry implements CacheHome {
 
     /**
      * @return the calling thread's cache, registered on first use; null for a virtual thread (a cache
-     *     per virtual thread would strand objects in millions of short-lived caches).
+     *     per virtual thread would strand objects in millions of short-lived caches: see {@link #claimStripe}).
      * @throws IllegalStateException if the pool is closed and the thread has no cache yet.
      */
     MempoolCache forCurrentThread() {
@@ -81,69 +87,157 @@ final class CacheRegistry implements CacheHome {
     }
 
     private MempoolCache lookup(final Thread thread, final int index) {
+        if (VirtualThreads.isVirtual(thread)) {
+            return null;
+        }
         MempoolCache mine = byThread.get(thread);
         if (mine == null) {
-            if (isVirtual(thread)) {
-                return null;
-            }
             mine = register(thread);
         }
         final MempoolCache holder = (MempoolCache) SLOT.getVolatile(slots, index);
         if (holder == null || !holder.owner().isAlive()) {
-            SLOT.compareAndSet(slots, index, holder, mine); // losing the race is fine: the map serves
+            SLOT.compareAndSet(slots, index, holder, mine); // CAS: losing the race is fine, the map serves
         }
         return mine;
     }
 
-    private synchronized MempoolCache register(final Thread thread) {
-        if (closed) {
-            throw state.closedException();
+    private MempoolCache register(final Thread thread) {
+        lock.lock(); // a platform thread: it may wait
+        try {
+            if (closed) {
+                throw state.closedException();
+            }
+            sweepDead();
+            final MempoolCache cache = factory.newCache(cacheSize, thread, false);
+            byThread.put(thread, cache);
+            all = append(all, cache);
+            return cache;
+        } finally {
+            lock.unlock();
         }
-        sweepDead();
-        final MempoolCache cache = factory.newCache(cacheSize, thread);
-        byThread.put(thread, cache);
-        all = append(all, cache);
-        return cache;
+    }
+
+    /**
+     * @return a stripe the caller now holds for one call and must {@link MempoolCache#release()}; or null
+     *     if the pool has no caches, is closed, or every probed stripe is taken (the call goes to the store).
+     */
+    MempoolCache claimStripe() {
+        CacheStripes now = stripes;
+        if (now == null) {
+            if (cacheSize == 0 || !lock.tryLock()) {
+                return null; // no caches; or another thread is registering: the store serves this call
+            }
+            try {
+                if (closed) {
+                    return null;
+                }
+                if (stripes == null) {
+                    stripes = new CacheStripes(() -> factory.newCache(cacheSize, null, true),
+                        Runtime.getRuntime().availableProcessors()); // volatile: published whole
+                }
+                now = stripes;
+            } finally {
+                lock.unlock();
+            }
+        }
+        return now.claim(Thread.currentThread());
     }
 
     /** Registers a user cache. */
-    synchronized void addUser(final MempoolCache cache) {
-        if (closed) {
-            throw state.closedException();
+    void addUser(final MempoolCache cache) {
+        lock.lock();
+        try {
+            if (closed) {
+                throw state.closedException();
+            }
+            all = append(all, cache);
+        } finally {
+            lock.unlock();
         }
-        all = append(all, cache);
     }
 
     /** Forgets a closed user cache, folding its counters into the pool's. */
     @Override
-    public synchronized void closed(final MempoolCache cache) {
-        if (remove(cache)) {
-            fold(cache);
+    public void closed(final MempoolCache cache) {
+        lock.lock();
+        try {
+            if (remove(cache)) {
+                fold(cache);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
-    /** {@inheritDoc} Sweeps the caches of terminated threads first. */
+    /** {@inheritDoc} Sweeps the caches of terminated threads first; a virtual thread only if the lock is free. */
     @Override
     public boolean reclaim(final StoreBoundary store, final long[] objs, final int offset, final int n) {
         if (store.dequeue(objs, offset, n)) {
             return true;
         }
-        synchronized (this) {
-            sweepDead();
+        if (VirtualThreads.isVirtual(Thread.currentThread()) ? lock.tryLock() : lockAndTrue()) {
+            try {
+                sweepDead();
+            } finally {
+                lock.unlock();
+            }
         }
-        return orphans.takeWithStore(store, objs, offset, n);
+        return store.dequeue(objs, offset, n) || orphans.takeWithStore(store, objs, offset, n)
+            || fromIdleStripes(store, objs, offset, n);
     }
 
-    /** Sweeps the caches of terminated threads into the orphans; the caller holds the lock. */
+    /**
+     * The very last resort: the objects of stripes no thread holds now (virtual threads that have gone
+     * quiet leave objects there) join the orphans, and the get takes from the orphans and the store, all or
+     * none. A stripe is claimed like any other use of it, so no thread using it is disturbed.
+     */
+    private boolean fromIdleStripes(final StoreBoundary store, final long[] objs, final int offset, final int n) {
+        final CacheStripes striped = stripes;
+        if (striped == null) {
+            return false;
+        }
+        boolean moved = false;
+        for (final MempoolCache stripe : striped.all()) {
+            if (stripe.length() > 0 && stripe.tryClaim()) {
+                try {
+                    stripe.drainInto(orphans);
+                    moved = true;
+                } finally {
+                    stripe.release();
+                }
+            }
+        }
+        return moved && orphans.takeWithStore(store, objs, offset, n);
+    }
+
+    private boolean lockAndTrue() {
+        lock.lock();
+        return true;
+    }
+
+    /**
+     * Sweeps the caches of terminated threads: their objects back into the store, or, for a single-producer
+     * store (or one that refuses them), into the orphans. The caller holds the lock.
+     */
     private void sweepDead() {
         final MempoolCache[] now = all;
         final MempoolCache[] alive = new MempoolCache[now.length];
+        final StoreBoundary store = state.boundaryOrNull();
+        final boolean intoStore = store != null && !state.ops().singleProducer();
         int kept = 0;
         for (final MempoolCache cache : now) {
             final Thread owner = cache.owner();
             // Thread termination happens-before isAlive() returning false: the owner's writes are visible.
             if (owner != null && !owner.isAlive()) {
-                cache.drainInto(orphans);
+                if (intoStore) {
+                    try {
+                        cache.drainToStoreShared(store);
+                    } catch (final IllegalStateException closedOrRefused) {
+                        cache.drainInto(orphans); // close drains the orphans; a refusal keeps them countable
+                    }
+                } else {
+                    cache.drainInto(orphans);
+                }
                 cache.markClosed();
                 byThread.remove(owner, cache);
                 @SuppressWarnings("deprecation")
@@ -178,9 +272,17 @@ final class CacheRegistry implements CacheHome {
         return false;
     }
 
-    /** @return every cache now, default and user. */
+    /** @return every cache now: default, user and stripes. */
     MempoolCache[] snapshot() {
-        return all;
+        final MempoolCache[] caches = all;
+        final CacheStripes striped = stripes;
+        if (striped == null) {
+            return caches;
+        }
+        final MempoolCache[] more = striped.all();
+        final MempoolCache[] both = Arrays.copyOf(caches, caches.length + more.length);
+        System.arraycopy(more, 0, both, caches.length, more.length);
+        return both;
     }
 
     /**
@@ -193,7 +295,7 @@ final class CacheRegistry implements CacheHome {
         if (!shared.awaitOutside(deadline)) {
             return false;
         }
-        for (final MempoolCache cache : all) {
+        for (final MempoolCache cache : snapshot()) {
             if (!cache.guard().awaitOutside(deadline)) {
                 return false;
             }
@@ -201,14 +303,15 @@ final class CacheRegistry implements CacheHome {
         return true;
     }
 
-    Orphans orphans() {
-        return orphans;
+    /** @return the objects of terminated threads' caches held for gets (single-producer stores only). */
+    int orphanCount() {
+        return orphans.count();
     }
 
     /** @return the objects held by caches and orphans; exact when no thread is inside a get or put. */
     long heldCount() {
         long held = orphans.count();
-        for (final MempoolCache cache : all) {
+        for (final MempoolCache cache : snapshot()) {
             held += cache.length();
         }
         return held;
@@ -219,12 +322,19 @@ final class CacheRegistry implements CacheHome {
      * keeps a thread or a cache, then returns their objects and the orphans to the store (when given).
      * A store that throws fails that drain alone; the first failure is rethrown with the others suppressed.
      */
-    synchronized void close(final StoreBoundary store) {
-        closed = true;
-        final MempoolCache[] caches = all;
-        all = NONE;
-        byThread.clear();
-        Arrays.fill(slots, null);
+    void close(final StoreBoundary store) {
+        final MempoolCache[] caches;
+        lock.lock();
+        try {
+            closed = true;
+            caches = snapshot();
+            all = NONE;
+            stripes = null;
+            byThread.clear();
+            Arrays.fill(slots, null);
+        } finally {
+            lock.unlock();
+        }
         for (final MempoolCache cache : caches) {
             cache.markClosed(); // before any drain: a store that throws must not leave a cache serving a closed pool
         }
@@ -243,22 +353,5 @@ final class CacheRegistry implements CacheHome {
         final MempoolCache[] next = Arrays.copyOf(now, now.length + 1);
         next[now.length] = cache;
         return next;
-    }
-
-    private static boolean isVirtual(final Thread thread) {
-        try {
-            return IS_VIRTUAL != null && (boolean) IS_VIRTUAL.invokeExact(thread);
-        } catch (final Throwable ex) {
-            throw new IllegalStateException("Thread.isVirtual failed", ex);
-        }
-    }
-
-    /** {@code Thread.isVirtual()} exists from JDK 21; on 17 every thread is a platform thread. */
-    private static MethodHandle isVirtualHandle() {
-        try {
-            return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual", MethodType.methodType(boolean.class));
-        } catch (final NoSuchMethodException | IllegalAccessException ex) {
-            return null;
-        }
     }
 }

@@ -8,7 +8,9 @@ import io.mempool.api.Checks;
  * walks one way: pool, then cache ({@link MempoolCache}), then the store boundary ({@link StoreBoundary}),
  * then the driver. The choice between a cache's objects, its direct path and the shared guard of callers
  * without a cache is made in one place ({@link #transferGet}, {@link #transferPut}); with DEBUG or STATS
- * the same transfer runs inside the checks and counters.
+ * the same transfer runs inside the checks and counters. A thread without a cache of its own (a virtual
+ * thread) holds a stripe ({@link CacheStripes}) for the call, or, when every stripe it probes is taken,
+ * goes to the store.
  *
  * <p>With DEBUG the whole call runs inside the caller's {@link StoreGuard}, since the cookies live in
  * element memory that close frees; without DEBUG and STATS a call costs one branch more than the transfer.
@@ -38,10 +40,13 @@ final class FullPath {
     long get() {
         state.checkUsable();
         final MempoolCache cache = activated(caches.forCurrentThread());
-        if (!instrumented && cache != null) {
+        if (cache == null) {
+            return getOneWithoutOwnCache();
+        }
+        if (!instrumented) {
             return cache.getOne();
         }
-        final long[] one = cache != null ? cache.scratch() : new long[1]; // no cache: a virtual thread
+        final long[] one = cache.scratch();
         return get(one, 0, 1, cache, false) ? one[0] : Mempool.NULL;
     }
 
@@ -49,26 +54,100 @@ final class FullPath {
         state.checkUsable();
         objects.checkHandle(obj);
         final MempoolCache cache = activated(caches.forCurrentThread());
-        if (!instrumented && cache != null) {
+        if (cache == null) {
+            putOneWithoutOwnCache(obj);
+        } else if (!instrumented) {
             cache.putOne(obj);
-            return;
+        } else {
+            final long[] one = cache.scratch();
+            one[0] = obj;
+            put(one, 0, 1, cache, false);
         }
-        final long[] one = cache != null ? cache.scratch() : new long[1];
-        one[0] = obj;
-        put(one, 0, 1, cache, false);
     }
 
     boolean getBulk(final long[] objs, final int offset, final int n) {
         state.checkUsable();
         Checks.checkTable(objs, offset, n);
-        return get(objs, offset, n, activated(caches.forCurrentThread()), false);
+        final MempoolCache cache = activated(caches.forCurrentThread());
+        return cache == null ? getWithoutOwnCache(objs, offset, n) : get(objs, offset, n, cache, false);
     }
 
     void putBulk(final long[] objs, final int offset, final int n) {
         state.checkUsable();
         Checks.checkTable(objs, offset, n);
         objects.checkHandles(objs, offset, n);
-        put(objs, offset, n, activated(caches.forCurrentThread()), false);
+        final MempoolCache cache = activated(caches.forCurrentThread());
+        if (cache == null) {
+            putWithoutOwnCache(objs, offset, n);
+        } else {
+            put(objs, offset, n, cache, false);
+        }
+    }
+
+    // ---------------------------------------------------------------- threads without a cache of their own
+
+    /** A virtual thread: through a stripe it holds for this call, else (every probed stripe taken) the store. */
+    private boolean getWithoutOwnCache(final long[] objs, final int offset, final int n) {
+        final MempoolCache stripe = activated(caches.claimStripe());
+        if (stripe == null) {
+            return get(objs, offset, n, null, false);
+        }
+        try {
+            return !instrumented && stripe.tryGet(objs, offset, n) || get(objs, offset, n, stripe, false);
+        } finally {
+            stripe.release();
+        }
+    }
+
+    private void putWithoutOwnCache(final long[] objs, final int offset, final int n) {
+        final MempoolCache stripe = activated(caches.claimStripe());
+        if (stripe == null) {
+            put(objs, offset, n, null, false);
+            return;
+        }
+        try {
+            if (instrumented || !stripe.tryPut(objs, offset, n)) {
+                put(objs, offset, n, stripe, false);
+            }
+        } finally {
+            stripe.release();
+        }
+    }
+
+    private long getOneWithoutOwnCache() {
+        final MempoolCache stripe = activated(caches.claimStripe());
+        if (stripe == null) {
+            final long[] one = new long[1]; // every stripe taken: rare, and the store's cost dwarfs it
+            return get(one, 0, 1, null, false) ? one[0] : Mempool.NULL;
+        }
+        try {
+            if (!instrumented) {
+                return stripe.getOne();
+            }
+            final long[] one = stripe.scratch();
+            return get(one, 0, 1, stripe, false) ? one[0] : Mempool.NULL;
+        } finally {
+            stripe.release();
+        }
+    }
+
+    private void putOneWithoutOwnCache(final long obj) {
+        final MempoolCache stripe = activated(caches.claimStripe());
+        final long[] one = stripe == null ? new long[1] : stripe.scratch();
+        one[0] = obj;
+        if (stripe == null) {
+            put(one, 0, 1, null, false);
+            return;
+        }
+        try {
+            if (instrumented) {
+                put(one, 0, 1, stripe, false);
+            } else {
+                stripe.putOne(obj);
+            }
+        } finally {
+            stripe.release();
+        }
     }
 
     /** @param cache a user cache or the caller's default cache; null: straight to the store. */

@@ -73,8 +73,8 @@ public final class Mempool implements AutoCloseable {
         this.inspector = new PoolInspector(config, state, lifecycle, caches, debug, stats);
     }
 
-    private MempoolCache newCache(final int size, final Thread owner) {
-        return new MempoolCache(this, state, caches, size, owner, config.debug() || config.stats(), config.stats());
+    private MempoolCache newCache(final int size, final Thread owner, final boolean stripe) {
+        return new MempoolCache(this, state, caches, size, owner, stripe, config.debug() || config.stats(), config.stats());
     }
 
     /**
@@ -348,7 +348,8 @@ public final class Mempool implements AutoCloseable {
      * The calling thread's default cache, made on first use (no registration step, unlike DPDK's lcores).
      *
      * @return the cache, or null when {@link #cacheSize()} is 0 or the caller is a virtual thread (a
-     *     cache per virtual thread would strand objects in millions of short-lived caches).
+     *     cache per virtual thread would strand objects in millions of short-lived caches; virtual threads
+     *     share a few striped caches instead, which the pool claims for each of their calls).
      * @throws IllegalStateException if the pool is closed.
      */
     public MempoolCache defaultCache() {
@@ -367,7 +368,7 @@ public final class Mempool implements AutoCloseable {
      */
     public MempoolCache createCache(final int size) {
         state.checkOpen();
-        final MempoolCache cache = newCache(MempoolCache.checkSize(size), null);
+        final MempoolCache cache = newCache(MempoolCache.checkSize(size), null, false);
         caches.addUser(cache);
         return cache;
     }

@@ -19,16 +19,22 @@ import java.util.Arrays;
  * throughput. Across calls the stack order is DPDK's: put a, put b, put c, then a get of 3 returns
  * c, b, a; and the first object of a bulk put counts as its hottest.
  *
- * <p>Two kinds exist: the default cache of each platform thread ({@link Mempool#defaultCache()}),
- * made on the thread's first get or put and swept back into the pool after the thread has terminated,
- * and user caches ({@link Mempool#createCache(int)}) for {@link Mempool#genericGet}/{@link Mempool#genericPut}.
+ * <p>Three kinds exist: the default cache of each platform thread ({@link Mempool#defaultCache()}),
+ * made on the thread's first get or put and swept back into the pool after the thread has terminated;
+ * user caches ({@link Mempool#createCache(int)}) for {@link Mempool#genericGet}/{@link Mempool#genericPut};
+ * and stripes, caches that threads without one of their own (virtual threads) claim for one call at a
+ * time ({@link CacheStripes}), never handed to users.
+ *
+ * <p><b>Layout.</b> The fields the fast path touches sit between two 128-byte pads (adjacent-line
+ * prefetch), and the stack's array ends with 128 unused bytes, so the caches of two threads never share a
+ * cache line, however the heap places them.
  *
  * <p><b>Thread safety:</b> a cache has one owner thread at a time and is not safe for concurrent use. A
  * default cache belongs to its thread for good: the pool refuses it from any other thread. A user cache
  * may change hands with a happens-before edge (e.g. a {@code volatile} write or a queue).
  * {@link #close()} is idempotent.
  */
-public final class MempoolCache implements AutoCloseable {
+public final class MempoolCache extends MempoolCacheL1Pad implements AutoCloseable {
     /** Made before the pool was populated: the next full-path call activates it. */
     private static final int NEW = 0;
     /** Hits are served by {@link #tryGet}/{@link #tryPut}, with no other check. */
@@ -38,6 +44,8 @@ public final class MempoolCache implements AutoCloseable {
     private static final int CLOSED = 3;
     /** From how many handles a put is copied by arraycopy and checked by the vectorised loop. */
     private static final int VECTOR_MIN = 16;
+    /** Unused longs after the stack: 128 bytes between its hot end and whatever the heap puts next. */
+    private static final int TAIL_PAD = 16;
 
     /** Only handed back by {@link #pool()}: the cache reaches its pool's parts through {@link #poolState}. */
     private final Mempool pool;
@@ -45,58 +53,65 @@ public final class MempoolCache implements AutoCloseable {
     private final CacheHome home;
     /** Whether every call must take the pool's full path (DEBUG or STATS). */
     private final boolean instrumented;
-    private final int size;
-    private final int half;
-    /**
-     * The stack: [top, end) are held, the hottest at top, the oldest at end - 1, where end is the array's
-     * length, size + max(1, size/2). A refill lands in [top - size/2, top), below the held objects, so a
-     * failed get changes nothing; index 0 is never held (top >= end - size), so it serves as a scratch
-     * slot for single gets and puts.
-     */
-    private final long[] objs;
-    private final int end;
+    /** Whether this is a stripe ({@link CacheStripes}): claimed for one call at a time. */
+    private final boolean stripe;
     private final Thread owner;
     /** STATS counters, written by the owner thread only; null without STATS. */
     private final long[] stats;
     private final StoreGuard guard = new StoreGuard();
-    private int top;
-    /**
-     * NEW, FAST, SLOW or CLOSED. The owner reads it plainly on every fast-path call (close happens-before
-     * any call ordered after it, so that call sees CLOSED); changes go through STATE.
+    /*
+     * The hot fields, in MempoolCacheHotFields:
+     * - objs: the stack. [top, end) are held, the hottest at top, the oldest at end - 1, where end is
+     *   size + max(1, size/2). A refill lands in [top - size/2, top), below the held objects, so a failed
+     *   get changes nothing; index 0 is never held (top >= end - size), so it serves as a scratch slot for
+     *   single gets and puts. The array has TAIL_PAD more slots after end, never used.
+     * - state: NEW, FAST, SLOW or CLOSED. The owner reads it plainly on every fast-path call (close
+     *   happens-before any call ordered after it, so that call sees CLOSED); changes go through STATE.
+     * - firstObject, alignmentShift, rangeLimit: the range check of a put on the fast path: chunk 0's first
+     *   object, the alignment's bits, and the last object's offset shifted right by them; -1 (no put
+     *   passes) until activated, and for a multi-chunk pool, whose puts the full path checks chunk by chunk.
      */
-    private int state;
-    /**
-     * The range check of a put on the fast path: chunk 0's first object, the alignment's bits, and the
-     * last object's offset shifted right by them; -1 (no put passes) until activated, and for a
-     * multi-chunk pool, whose puts the full path checks chunk by chunk.
-     */
-    private long firstObject;
-    private int alignmentShift;
-    private long rangeLimit = -1;
 
     /**
      * @param pool         the pool, for {@link #pool()} only.
      * @param state        the pool's state: its phase, memory and store boundary.
      * @param home         the registry's side the cache needs.
      * @param size         the most objects held, {@code 1..512}; 0 for a cache-less pool's per-thread guard.
-     * @param owner        the thread of a default cache; null for a user cache.
+     * @param owner        the thread of a default cache; null for a user cache or a stripe.
+     * @param stripe       whether this is a stripe.
      * @param instrumented whether every call must take the full path (DEBUG or STATS).
      * @param stats        whether to keep STATS counters.
      */
     MempoolCache(final Mempool pool, final PoolState state, final CacheHome home, final int size, final Thread owner,
-                 final boolean instrumented, final boolean stats) {
+                 final boolean stripe, final boolean instrumented, final boolean stats) {
         this.pool = pool;
         this.poolState = state;
         this.home = home;
+        this.stripe = stripe;
         this.instrumented = instrumented;
         this.stats = stats ? new long[MempoolStats.COUNTERS] : null;
         this.size = size;
         this.half = size / 2;
-        this.objs = new long[size + Math.max(1, size / 2)];
-        this.end = objs.length;
+        this.end = size + Math.max(1, size / 2);
+        this.objs = new long[end + TAIL_PAD];
         this.top = end;
         this.owner = owner;
         activate();
+    }
+
+    /** @return whether this stripe was free and is now the caller's, for one call (CAS: one holder). */
+    boolean tryClaim() {
+        return claimed == 0 && CLAIMED.compareAndSet(this, 0, 1); // the plain read skips a CAS on a taken stripe
+    }
+
+    /** Gives a claimed stripe back; release: everything done with it happens-before the next claim. */
+    void release() {
+        CLAIMED.setRelease(this, 0);
+    }
+
+    /** @return whether this is a stripe of threads without a cache of their own. */
+    boolean isStripe() {
+        return stripe;
     }
 
     /**
@@ -227,16 +242,37 @@ public final class MempoolCache implements AutoCloseable {
         return poolState;
     }
 
-    /** @return whether the calling thread may use this cache: any for a user cache, the owner for a default one. */
+    /**
+     * @return whether the calling thread may use this cache: any for a user cache, the owner for a default
+     *     one, nobody for a stripe (it is only ever used claimed, by the pool's full path).
+     */
     boolean ownedByCaller() {
-        return owner == null || owner == Thread.currentThread();
+        return owner == null ? !stripe : owner == Thread.currentThread();
     }
 
     StoreGuard guard() {
         return guard;
     }
 
-    /** A terminated owner's objects go to the orphans (its writes are visible: see the caller). */
+    /**
+     * A terminated owner's objects go back into the store, from the sweeping thread inside the store's
+     * shared guard (its writes are visible: see the caller); a refusal leaves them held here.
+     */
+    void drainToStoreShared(final StoreBoundary store) {
+        final int held = end - top;
+        if (held > 0) {
+            final StoreGuard shared = store.sharedGuard();
+            shared.enterShared(store);
+            try {
+                toStore(store, objs, top, held);
+                top = end;
+            } finally {
+                shared.exitShared();
+            }
+        }
+    }
+
+    /** A terminated owner's, or a claimed stripe's, objects go to the orphans (its writes are visible: see the callers). */
     void drainInto(final Orphans orphans) {
         final int held = end - top;
         if (held > 0) {
@@ -500,10 +536,12 @@ public final class MempoolCache implements AutoCloseable {
     }
 
     private static final VarHandle STATE;
+    private static final VarHandle CLAIMED;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(MempoolCache.class, "state", int.class);
+            STATE = MethodHandles.lookup().findVarHandle(MempoolCacheHotFields.class, "state", int.class);
+            CLAIMED = MethodHandles.lookup().findVarHandle(MempoolCacheHotFields.class, "claimed", int.class);
         } catch (final ReflectiveOperationException ex) {
             throw new ExceptionInInitializerError(ex);
         }

@@ -210,14 +210,17 @@ final class PoolInspector {
                 continue; // a cache-less pool's per-thread guard, holding nothing
             }
             final Thread owner = cache.owner();
-            sb.append("    cache[").append(owner == null ? "user" : owner.getName())
+            sb.append("    cache[").append(owner != null ? owner.getName() : cache.isStripe() ? "stripe" : "user")
                 .append("]=").append(cache.length()).append('/').append(cache.size()).append('\n');
             cached += cache.length();
         }
         line(sb, "  total_cache_count", cached);
-        line(sb, "  orphan_count", caches.orphans().count()); // objects of terminated threads' caches
+        line(sb, "  orphan_count", caches.orphanCount()); // objects of terminated threads' caches, for gets
         final StoreBoundary store = state.boundaryOrNull();
         line(sb, "common_pool_count", store == null ? 0 : store.count());
+        if (store != null && store.quarantined() > 0) {
+            line(sb, "quarantined", store.quarantined() + " values from the shared store that were no element of the pool");
+        }
         final SharedPool shared = lifecycle.shared();
         if (shared != null) {
             line(sb, "shared", (shared.isCreator() ? "created here" : "attached") + ", other processes "

@@ -1,5 +1,6 @@
 package io.mempool.core;
 
+import io.mempool.api.MempoolFlag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,22 +129,48 @@ class LifecycleFaultTest {
     }
 
     @Test
-    void aDeadThreadsObjectsGoToTheGetterNotIntoTheStore() throws Exception {
+    void aDeadThreadsObjectsGoBackIntoAMultiProducerStore() throws Exception {
         try (Mempool mp = builder(newName()).cacheSize(8).create()) {
             final RecordingOps.Store store = RecordingOps.storeOf(mp);
-            final Thread user = new Thread(() -> {
-                final long[] objs = new long[2];
-                mp.getBulk(objs, 0, 2); // a refill of 4 leaves 2 in the cache
-                mp.putBulk(objs, 0, 2);
-            }, "short-lived");
-            user.start();
-            user.join();
+            leaveTwoInADeadThreadsCache(mp);
+            final int enqueues = store.enqueuers.size();
+            final long[] all = new long[16];
+            assertTrue(mp.genericGet(all, 0, 16, null));
+            assertEquals(List.of("main"), store.enqueuers.subList(enqueues, store.enqueuers.size()),
+                "the sweeping thread put the dead cache's objects back into the store");
+            assertTrue(dumpOf(mp).contains("orphan_count=0"), dumpOf(mp));
+            mp.genericPut(all, 0, 16, null);
+        }
+    }
+
+    @Test
+    void aSingleProducerStoreHoldsADeadThreadsObjectsForTheGetter() throws Exception {
+        try (Mempool mp = builder(newName()).cacheSize(8).flags(MempoolFlag.SP_PUT).create()) {
+            final RecordingOps.Store store = RecordingOps.storeOf(mp);
+            leaveTwoInADeadThreadsCache(mp);
             final int enqueues = store.enqueuers.size();
             final long[] all = new long[16];
             assertTrue(mp.genericGet(all, 0, 16, null));
             assertEquals(enqueues, store.enqueuers.size(), "the getter enqueued " + store.enqueuers);
+            assertTrue(dumpOf(mp).contains("orphan_count=0"), "the get took them all: " + dumpOf(mp));
             mp.genericPut(all, 0, 16, null);
         }
+    }
+
+    private static String dumpOf(final Mempool mp) {
+        final StringBuilder sb = new StringBuilder();
+        mp.dump(sb);
+        return sb.toString();
+    }
+
+    private static void leaveTwoInADeadThreadsCache(final Mempool mp) throws InterruptedException {
+        final Thread user = new Thread(() -> {
+            final long[] objs = new long[2];
+            mp.getBulk(objs, 0, 2); // a refill of 4 leaves 2 in the cache
+            mp.putBulk(objs, 0, 2);
+        }, "short-lived");
+        user.start();
+        user.join();
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -92,8 +91,8 @@ class NoFlagTest {
     /** JDK 17 and the newest JDK 22+ installed next to this one (or this one). */
     static Stream<Path> jdks() {
         final List<Path> jdks = new ArrayList<>();
-        installed().filter(j -> feature(j) == 17).findFirst().ifPresent(jdks::add);
-        installed().filter(j -> feature(j) >= 22).max(Comparator.comparingInt(NoFlagTest::feature)).ifPresent(jdks::add);
+        Jdks.exactly(17).ifPresent(jdks::add);
+        Jdks.newest(22).ifPresent(jdks::add);
         return jdks.stream();
     }
 
@@ -101,7 +100,7 @@ class NoFlagTest {
     @MethodSource("jdks")
     void aUserProgramRunsWithNoOptionAndPrintsNothingOnStderr(final Path jdk, @TempDir final Path dir) throws Exception {
         final String classPath = classPath(dir);
-        final String suffix = Long.toString(ProcessHandle.current().pid() % 100_000) + feature(jdk);
+        final String suffix = Long.toString(ProcessHandle.current().pid() % 100_000) + Jdks.feature(jdk);
         final Process creator = start(jdk, dir, "creator", List.of("-cp", classPath, NoFlagMain.class.getName(),
             "create", suffix));
         try {
@@ -120,9 +119,9 @@ class NoFlagTest {
 
     @Test
     void onJdk22PlusSunMiscUnsafeIsNeverLoaded(@TempDir final Path dir) throws Exception {
-        final Optional<Path> jdk = installed().filter(j -> feature(j) >= 23).max(Comparator.comparingInt(NoFlagTest::feature));
+        final Optional<Path> jdk = Jdks.newest(23);
         if (jdk.isEmpty()) {
-            abort("no JDK 23+ in " + jvmDirectory() + ": --sun-misc-unsafe-memory-access needs one");
+            abort("no JDK 23+ in " + Jdks.directory() + ": --sun-misc-unsafe-memory-access needs one");
         }
         final Path log = dir.resolve("classes.log");
         final Process solo = start(jdk.get(), dir, "solo", List.of("--sun-misc-unsafe-memory-access=deny",
@@ -174,7 +173,7 @@ class NoFlagTest {
     private static Process start(final Path jdk, final Path dir, final String name, final List<String> args)
         throws IOException {
         final List<String> command = new ArrayList<>();
-        command.add(jdk.resolve("bin/java").toString());
+        command.add(Jdks.java(jdk));
         command.addAll(args);
         final ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
             .redirectError(dir.resolve(name + ".err").toFile());
@@ -208,36 +207,5 @@ class NoFlagTest {
         assertEquals(0, process.exitValue(), name + " exit code; stdout:\n" + out + "\nstderr:\n" + err);
         assertEquals("", err, name + " wrote to stderr");
         assertTrue(out.lines().anyMatch(last::equals), name + " did not finish: " + out);
-    }
-
-    private static Path jvmDirectory() {
-        return Path.of(System.getProperty("java.home")).getParent();
-    }
-
-    /** Every JDK beside the running one (Debian and Temurin install them side by side), and the running one. */
-    private static Stream<Path> installed() {
-        final List<Path> found = new ArrayList<>();
-        found.add(Path.of(System.getProperty("java.home")));
-        try (Stream<Path> dirs = Files.list(jvmDirectory())) {
-            dirs.filter(d -> Files.isRegularFile(d.resolve("release")) && Files.isExecutable(d.resolve("bin/java")))
-                .forEach(found::add);
-        } catch (final IOException ex) {
-            // only the running JDK, then
-        }
-        return found.stream().distinct();
-    }
-
-    private static int feature(final Path jdk) {
-        try {
-            for (final String line : Files.readAllLines(jdk.resolve("release"))) {
-                if (line.startsWith("JAVA_VERSION=")) {
-                    final String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
-                    return Integer.parseInt(version.split("[.+-]")[0]);
-                }
-            }
-        } catch (final IOException | NumberFormatException ex) {
-            return -1;
-        }
-        return -1;
     }
 }
