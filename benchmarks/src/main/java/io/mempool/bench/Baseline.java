@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +17,9 @@ final class Baseline {
     /**
      * One cell of the previous run.
      *
-     * @param median the median objects/s.
-     * @param min    the lowest iteration.
-     * @param max    the highest iteration.
+     * @param median the median objects/s (across forks, in files since forks; of the iterations before).
+     * @param min    the low end of its range: the lowest fork median, or with one fork (and before forks) the lowest iteration.
+     * @param max    the high end.
      */
     record Cell(double median, double min, double max) {
     }
@@ -61,11 +60,8 @@ final class Baseline {
         final Map<?, ?> results = (Map<?, ?>) scenario.get("results");
         for (final Map.Entry<?, ?> result : results.entrySet()) {
             final Map<?, ?> cell = (Map<?, ?>) result.getValue();
-            if (cell.get("median") instanceof Double median && cell.get("iterations") instanceof List<?> iterations
-                && !iterations.isEmpty()) {
-                final double[] values = iterations.stream().mapToDouble(v -> (Double) v).toArray();
-                final double min = Arrays.stream(values).min().orElseThrow();
-                final double max = Arrays.stream(values).max().orElseThrow();
+            if (cell.get("median") instanceof Double median && cell.get("min") instanceof Double min
+                && cell.get("max") instanceof Double max) {
                 cells.put(scenario.get("id") + "|" + result.getKey(), new Cell(median, min, max));
             }
         }

@@ -18,9 +18,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Runs one cell of the comparison through JMH's Java API: one benchmark class, one parameter set, a
- * fork of short iterations, JMH's own output to a log file. Each cell gets a fresh JVM, so the JIT's
- * profile never mixes two stores or peers.
+ * Runs one fork of a cell through JMH's Java API: one benchmark class, one parameter set, one JVM of short
+ * iterations (the floor of warm-up as JMH's warm-up, the rest as JMH's measurement, for {@link WarmUp} to
+ * split), JMH's own output to a log file. Each fork is a fresh JVM, so the JIT's profile never mixes two
+ * stores or peers, and a cell's forks sample the JIT's choices independently. Not thread-safe (one JMH run at a time).
  */
 final class JmhStep {
     private JmhStep() {
@@ -29,9 +30,9 @@ final class JmhStep {
     /**
      * @param column   what to run.
      * @param scenario the parameters.
-     * @param options  iteration counts and times, forks.
+     * @param options  iteration counts and times; {@code forks == 0} runs in this JVM.
      * @param log      where JMH writes its human-readable output (replaced each step).
-     * @return objects/s of every measurement iteration.
+     * @return objects/s of every iteration after the floor of warm-up, {@link CompareOptions#forkIterations()} of them.
      * @throws IllegalStateException if the benchmark failed; the message names the log.
      */
     static double[] run(final Alternative column, final Scenario scenario, final CompareOptions options, final Path log) {
@@ -41,10 +42,10 @@ final class JmhStep {
             .param("putBulk", String.valueOf(scenario.putBulk()))
             .param("nKeep", String.valueOf(scenario.nKeep()))
             .threads(scenario.threads())
-            .forks(options.forks)
-            .warmupIterations(options.warmups)
+            .forks(Math.min(1, options.forks))
+            .warmupIterations(options.floorIterations())
             .warmupTime(TimeValue.milliseconds(options.iterationMs))
-            .measurementIterations(options.iterations)
+            .measurementIterations(options.forkIterations())
             .measurementTime(TimeValue.milliseconds(options.iterationMs))
             .shouldFailOnError(true)
             .output(log.toString());

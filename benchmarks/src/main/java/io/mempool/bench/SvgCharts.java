@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * The report's charts as inline SVG (well-formed XML, no script): a bar chart per scenario and line charts of
- * objects/s against bulk size or threads. Every bar and point carries its spread as a whisker from the lowest
- * to the highest measurement iteration, a {@code <title>} with the figures, and {@code data-cell} /
+ * objects/s against bulk size or threads. Every bar and point carries its range as a whisker from the lowest
+ * to the highest fork median (one fork: iteration), a {@code <title>} with the figures, and {@code data-cell} /
  * {@code data-median} attributes naming the {@code results.json} cell it draws. A baseline run, if any, is
  * drawn beside: a thin pale bar under each bar, a dashed line with hollow points under each line.
  */
@@ -89,7 +89,7 @@ final class SvgCharts {
             final double m = figures.median(key);
             bars.add(new Bar(variant.column(), key, variant == PipelineRun.Variant.TWO_JVMS ? PIPELINE_COLOURS[0] : PIPELINE_COLOURS[1],
                 m, figures.min(key), figures.max(key), figures.note(key), variant.column() + ", " + PipelineRun.ID + ": " + Tables.rate(m)
-                + " objects/s (iterations " + Tables.rate(figures.min(key)) + ".." + Tables.rate(figures.max(key)) + ")",
+                + " objects/s (" + (Double.isNaN(m) ? "" : Tables.range(figures, key)) + ")",
                 Tables.rate(m) + "  " + Tables.ratio(m, one), baseline == null ? null : baseline.cell(key)));
         }
         bars(svg, PipelineRun.TITLE, bars);
@@ -272,8 +272,9 @@ final class SvgCharts {
     }
 
     private static String tooltip(final Figures figures, final Scenario scenario, final Alternative column) {
-        return column.column() + ", " + scenario.title() + ": " + Tables.rate(figures.median(scenario, column)) + " objects/s (iterations "
-            + Tables.rate(figures.min(scenario, column)) + ".." + Tables.rate(figures.max(scenario, column)) + ")";
+        final String key = Figures.cellKey(scenario, column);
+        return column.column() + ", " + scenario.title() + ": " + Tables.rate(figures.median(key)) + " objects/s ("
+            + (Double.isNaN(figures.median(key)) ? "" : Tables.range(figures, key)) + ")";
     }
 
     private static double nanToZero(final double value) {

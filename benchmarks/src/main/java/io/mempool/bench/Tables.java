@@ -7,14 +7,14 @@ import java.util.Locale;
 
 /**
  * The comparison as text: a column per scenario (numbered, titled above), a row per ops name, floor, peer and
- * DPDK, each cell the median objects/s and its ratio to the row's best peer; then each row's standing, the
- * pipeline scenario's two figures side by side, the targets, the noise, and with a baseline the new figures
- * over the old.
+ * DPDK, each cell the median of its forks' medians, its ratio to the row's best peer and its spread across forks;
+ * then each row's standing, the pipeline scenario's two figures side by side, the targets, the noise, and with a
+ * baseline the new figures over the old. Stateless.
  */
 final class Tables {
     private static final int NAME = 16;
-    private static final int CELL = 15;
-    private static final int SCENARIOS_PER_BLOCK = 6;
+    private static final int CELL = 22;
+    private static final int SCENARIOS_PER_BLOCK = 5;
     private static final int TITLE = 44;
 
     private Tables() {
@@ -35,6 +35,15 @@ final class Tables {
             return String.format(Locale.ROOT, "%.1fM", objectsPerSecond / 1e6);
         }
         return String.format(Locale.ROOT, "%.0fk", objectsPerSecond / 1e3);
+    }
+
+    /**
+     * @param figures a run's figures.
+     * @param key     a cell with a figure.
+     * @return its range, e.g. {@code forks 710.0M..722.0M}, or with one fork {@code iterations 700.0M..730.0M}.
+     */
+    static String range(final Figures figures, final String key) {
+        return (figures.forks(key).size() > 1 ? "forks " : "iterations ") + rate(figures.min(key)) + ".." + rate(figures.max(key));
     }
 
     /**
@@ -60,11 +69,9 @@ final class Tables {
                       final PrintStream out) {
         if (!figures.scenarios().isEmpty()) { // a run of the pipeline scenario alone has no grid
             out.println();
-            out.println("objects/s, median of the measurement iterations (ratio to the row's best Java peer)");
-            grid(figures, out, (scenario, column) -> {
-                final double m = figures.median(scenario, column);
-                return Double.isNaN(m) ? "-" : rate(m) + " " + ratio(m, figures.bestPeer(scenario));
-            });
+            out.println("objects/s, the median of the forks' medians (ratio to the row's best Java peer) (spread across forks:");
+            out.println("(max - min) / median of the forks' medians; none shown: one fork)");
+            grid(figures, out, (scenario, column) -> cell(figures, scenario, column));
             out.println();
             for (final Alternative column : figures.columns()) {
                 out.println("  " + pad(column.column(), NAME) + column.label());
@@ -105,10 +112,21 @@ final class Tables {
         }
     }
 
+    /** A grid cell: {@code 716.2M 1.24x (2%)}, or {@code -} without a figure. */
+    private static String cell(final Figures figures, final Scenario scenario, final Alternative column) {
+        final double m = figures.median(scenario, column);
+        if (Double.isNaN(m)) {
+            return "-";
+        }
+        final double spread = figures.spread(Figures.cellKey(scenario, column));
+        return rate(m) + " " + ratio(m, figures.bestPeer(scenario))
+            + (Double.isNaN(spread) ? "" : String.format(Locale.ROOT, " (%.0f%%)", 100 * spread));
+    }
+
     /** The pipeline scenario: what it is, each variant's median (min..max), and the two-JVM figure over the one-JVM one. */
     private static void pipeline(final Figures figures, final PrintStream out) {
         out.println();
-        out.println(PipelineRun.TITLE + " (" + PipelineRun.ID + "), objects/s, median (min..max)");
+        out.println(PipelineRun.TITLE + " (" + PipelineRun.ID + "), objects/s, median (range)");
         for (final String line : wrap(PipelineRun.WHAT, 100)) {
             out.println("  " + line);
         }
@@ -116,8 +134,8 @@ final class Tables {
             final String key = variant.cellKey();
             final double m = figures.median(key);
             final String figure = Double.isNaN(m) ? String.valueOf(figures.note(key))
-                : rate(m) + " (" + rate(figures.min(key)) + ".." + rate(figures.max(key)) + ")";
-            out.println("  " + pad(variant.column(), NAME) + pad(figure, 24) + variant.label());
+                : rate(m) + " (" + range(figures, key) + ")";
+            out.println("  " + pad(variant.column(), NAME) + pad(figure, 36) + variant.label());
         }
         out.println("  the two-JVM pipeline over the one-JVM one: " + PipelineRun.twoOverOne(figures));
     }

@@ -32,7 +32,7 @@ class HtmlReportTest {
     private static final List<Alternative> COLUMNS = List.of(Alternative.ofOps("ring_mp_mc"), Alternative.ofOps("ring_sp_sc"),
         Alternative.SINGLE, Alternative.FLOOR, Alternative.PEERS.get(0), Alternative.PEERS.get(4), Alternative.DPDK);
 
-    /** Figures as a run fills them: every cell that runs gets iterations, the others a note, DPDK missing. */
+    /** Figures as a run fills them: every cell that runs gets forks of iterations, the others a note, DPDK missing. */
     private static Figures run(final List<Scenario> scenarios, final long seed) {
         final Figures figures = new Figures(scenarios, COLUMNS);
         final Random random = new Random(seed);
@@ -43,9 +43,12 @@ class HtmlReportTest {
                     figures.note(scenario, column, skip);
                 } else if (column.kind() == Alternative.Kind.DPDK) {
                     figures.note(scenario, column, DpdkHarness.MISSING + ": pkg-config finds no libdpdk; <install> & re-run");
-                } else if (figures.samples(scenario, column).isEmpty()) {
+                } else if (figures.forks(scenario, column).isEmpty()) {
                     final double level = 1e6 * (1 + random.nextInt(900));
-                    figures.add(scenario, column, new double[] {level, level * 1.05, level * 0.9});
+                    figures.add(scenario, column, Fork.of(level, level * 1.05, level * 0.9));
+                    if (column.kind() != Alternative.Kind.PEER) { // peers have one fork in the default run
+                        figures.add(scenario, column, Fork.of(level * 1.02, level * 1.04, level * 0.98));
+                    }
                 }
             }
         }
@@ -55,8 +58,8 @@ class HtmlReportTest {
     /** The same with the pipeline scenario: both variants' iterations. */
     private static Figures withPipeline(final List<Scenario> scenarios, final long seed) {
         final Figures figures = run(scenarios, seed);
-        figures.add(PipelineRun.Variant.TWO_JVMS.cellKey(), new double[] {20e6, 25e6, 22e6});
-        figures.add(PipelineRun.Variant.ONE_JVM.cellKey(), new double[] {30e6, 33e6, 34e6});
+        figures.add(PipelineRun.Variant.TWO_JVMS.cellKey(), Fork.of(20e6, 25e6, 22e6));
+        figures.add(PipelineRun.Variant.ONE_JVM.cellKey(), Fork.of(30e6, 33e6, 34e6));
         return figures;
     }
 

@@ -23,15 +23,15 @@ class TargetsTest {
 
     @Test
     void eachTargetIsMetOrMissedByItsOwnCells() {
-        figures.add(Targets.HEADLINE, RING, new double[] {75e6});
-        figures.add(Targets.HEADLINE, Alternative.DPDK, new double[] {100e6});
-        figures.add(Targets.BULK_1, RING, new double[] {49e6});
-        figures.add(Targets.BULK_1, Alternative.DPDK, new double[] {100e6});
-        figures.add(Targets.BULK_1, JCTOOLS, new double[] {20e6});
-        figures.add(Targets.BULK_1, STORMPOT, new double[] {25e6});
-        figures.add(Targets.NO_CACHE, RING, new double[] {89e6});
-        figures.add(Targets.NO_CACHE, Alternative.DPDK, new double[] {100e6});
-        figures.add(Targets.BULK_1, Alternative.SINGLE, new double[] {49e6});
+        figures.add(Targets.HEADLINE, RING, Fork.of(75e6));
+        figures.add(Targets.HEADLINE, Alternative.DPDK, Fork.of(100e6));
+        figures.add(Targets.BULK_1, RING, Fork.of(49e6));
+        figures.add(Targets.BULK_1, Alternative.DPDK, Fork.of(100e6));
+        figures.add(Targets.BULK_1, JCTOOLS, Fork.of(20e6));
+        figures.add(Targets.BULK_1, STORMPOT, Fork.of(25e6));
+        figures.add(Targets.NO_CACHE, RING, Fork.of(89e6));
+        figures.add(Targets.NO_CACHE, Alternative.DPDK, Fork.of(100e6));
+        figures.add(Targets.BULK_1, Alternative.SINGLE, Fork.of(49e6));
         assertEquals(List.of("met", "missed", "missed", "missed", "met"), verdicts(figures));
         final Targets.Result bestPeer = Targets.evaluate(figures).get(2);
         assertTrue(bestPeer.name().contains("the best peer (stormpot)"), bestPeer.name());
@@ -42,10 +42,10 @@ class TargetsTest {
     void withoutLibdpdkTheDpdkTargetsAreNotMeasured() {
         for (final Scenario scenario : Scenario.defaults()) {
             figures.note(scenario, Alternative.DPDK, DpdkHarness.MISSING + ": pkg-config finds no libdpdk; install it");
-            figures.add(scenario, RING, new double[] {10});
+            figures.add(scenario, RING, Fork.of(10));
         }
-        figures.add(Targets.BULK_1, JCTOOLS, new double[] {1});
-        figures.add(Targets.BULK_1, Alternative.SINGLE, new double[] {10});
+        figures.add(Targets.BULK_1, JCTOOLS, Fork.of(1));
+        figures.add(Targets.BULK_1, Alternative.SINGLE, Fork.of(10));
         assertEquals(List.of("not measured (libdpdk missing)", "not measured (libdpdk missing)", "met",
             "not measured (libdpdk missing)", "met"), verdicts(figures));
     }
@@ -53,7 +53,7 @@ class TargetsTest {
     @Test
     void aQuickRunSaysWhichTargetsItDidNotRun() {
         final Figures quick = new Figures(Scenario.quick(), COLUMNS);
-        quick.add(Targets.HEADLINE, RING, new double[] {10});
+        quick.add(Targets.HEADLINE, RING, Fork.of(10));
         quick.note(Targets.HEADLINE, Alternative.DPDK, "--dpdk off");
         assertEquals(List.of("not measured (--dpdk off)", "not run (row not in this run)", "not run (row not in this run)",
             "not run (row not in this run)", "not run (row not in this run)"), verdicts(quick));
