@@ -17,11 +17,26 @@ final class Baseline {
     /**
      * One cell of the previous run.
      *
-     * @param median the median objects/s (across forks, in files since forks; of the iterations before).
-     * @param min    the low end of its range: the lowest fork median, or with one fork (and before forks) the lowest iteration.
-     * @param max    the high end.
+     * @param median   the median objects/s (across forks, in files since forks; of the iterations before).
+     * @param min      the low end of its range: the lowest fork median, or with one fork (and before forks) the lowest iteration.
+     * @param max      the high end.
+     * @param unstable whether its forks split ({@link Stability}; false in files from before).
      */
-    record Cell(double median, double min, double max) {
+    record Cell(double median, double min, double max, boolean unstable) {
+        /**
+         * Whether a new figure differs from this one by more than the spread of both runs: the change between the
+         * medians exceeds the width of this cell's range and of the new one's. Two runs of one commit whose forks
+         * each agree closely can still differ; a change inside either run's own spread is no change.
+         *
+         * @param newMedian the new run's median.
+         * @param newMin    the low end of its range.
+         * @param newMax    the high end.
+         * @return whether the change is beyond both spreads.
+         */
+        boolean changedBeyond(final double newMedian, final double newMin, final double newMax) {
+            final double change = Math.abs(newMedian - median);
+            return change > newMax - newMin && change > max - min;
+        }
     }
 
     private final String label;
@@ -62,7 +77,8 @@ final class Baseline {
             final Map<?, ?> cell = (Map<?, ?>) result.getValue();
             if (cell.get("median") instanceof Double median && cell.get("min") instanceof Double min
                 && cell.get("max") instanceof Double max) {
-                cells.put(scenario.get("id") + "|" + result.getKey(), new Cell(median, min, max));
+                final boolean unstable = Boolean.TRUE.equals(cell.get("unstable"));
+                cells.put(scenario.get("id") + "|" + result.getKey(), new Cell(median, min, max, unstable));
             }
         }
     }

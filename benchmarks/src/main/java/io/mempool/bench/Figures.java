@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * The raw figures of a comparison: the forks of every cell, per scenario and column (and per variant of the
  * pipeline scenario, outside the grid), and why a cell has none. A cell's figure is the median of its forks'
- * medians; its range is the lowest to the highest fork median, or with one fork, its lowest to highest
- * iteration. The figures of columns that have no cache mode of ours (peers, the floor) are kept per
+ * medians, unless its forks split into modes ({@link Stability}); its range is the lowest to the highest fork
+ * median, or with one fork, its lowest to highest iteration. The figures of columns that have no cache mode of ours (peers, the floor) are kept per
  * {@link Scenario#peerKey()}, so one run serves every cache mode of a row. Not thread-safe.
  */
 final class Figures {
@@ -121,6 +121,16 @@ final class Figures {
      */
     double spread(final String key) {
         return forks(key).size() < 2 ? Double.NaN : Noise.spread(min(key), max(key), median(key));
+    }
+
+    /** @return whether the cell's forks agree on one figure ({@link Stability}). */
+    Stability stability(final Scenario scenario, final Alternative column) {
+        return stability(cellKey(scenario, column));
+    }
+
+    /** @return whether a cell's forks agree on one figure, by key. */
+    Stability stability(final String key) {
+        return Stability.of(forks(key));
     }
 
     private double[] forkMedians(final String key) {

@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * {@code results.json}: the settings, the machine and its noise, the targets, and per scenario and column a
- * cell: its median across forks, range ({@link Figures}), spread across forks, and every fork with its median,
+ * cell: its median across forks, range ({@link Figures}), spread across forks, {@code unstable} (and {@code why},
+ * {@link Stability}), and every fork with its median,
  * warm-up and measured iterations' objects/s; and, when the run had it, the pipeline scenario's two cells under
  * {@code "pipeline"}, in the same form. {@code --baseline} reads it back ({@link Baseline}). Stateless.
  */
@@ -33,7 +34,8 @@ final class JsonReport {
             .append(", \"medianSpread\": ").append(number(noise.medianSpread()))
             .append(", \"worstSpread\": ").append(number(noise.worstSpread()))
             .append(", \"worstCell\": ").append(quote(noise.worstCell()))
-            .append(", \"withinFork\": ").append(number(noise.withinFork())).append("},\n  \"targets\": [");
+            .append(", \"withinFork\": ").append(number(noise.withinFork()))
+            .append(", \"unstableCells\": ").append(noise.unstable()).append("},\n  \"targets\": [");
         sep = "\n";
         for (final Targets.Result target : targets) {
             json.append(sep).append("    {\"name\": ").append(quote(target.name()))
@@ -94,16 +96,23 @@ final class JsonReport {
     }
 
     /**
-     * A cell by its {@link Figures} key: median, range (min, max), spread across forks, its median over
-     * {@code versus} as {@code ratioName}, forks (median, warm-up iterations, settled, measured iterations), note.
+     * A cell by its {@link Figures} key: median, range (min, max), spread across forks, whether it is unstable and
+     * why, its median over {@code versus} as {@code ratioName}, forks (median, warm-up iterations, settled, measured
+     * iterations), note.
      */
     private static void cell(final StringBuilder json, final Figures figures, final String key, final String ratioName,
                              final double versus) {
         final double median = figures.median(key);
+        final Stability stability = figures.stability(key);
         json.append("{\"median\": ").append(number(median))
             .append(", \"min\": ").append(number(figures.min(key)))
             .append(", \"max\": ").append(number(figures.max(key)))
             .append(", \"spread\": ").append(number(figures.spread(key)))
+            .append(", \"unstable\": ").append(stability.unstable());
+        if (stability.unstable()) {
+            json.append(", \"why\": ").append(quote(stability.why()));
+        }
+        json
             .append(", ").append(quote(ratioName)).append(": ").append(number(median / versus))
             .append(", \"forks\": [");
         String sep = "";

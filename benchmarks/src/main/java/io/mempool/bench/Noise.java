@@ -17,8 +17,9 @@ import java.util.Set;
  * @param worstSpread  the largest; NaN if none.
  * @param worstCell    which cell that was, e.g. {@code stack in no cache, bulk 32, n_keep 128, 1 thread}.
  * @param withinFork   the median spread of a fork's measured iterations, over every fork; NaN if none has two.
+ * @param unstable     cells that are unstable: forks split, iterations shift, or a fork did not settle ({@link Stability}).
  */
-record Noise(int cells, double medianSpread, double worstSpread, String worstCell, double withinFork) {
+record Noise(int cells, double medianSpread, double worstSpread, String worstCell, double withinFork, int unstable) {
     /**
      * @param figures a run's figures.
      * @return its noise.
@@ -29,6 +30,7 @@ record Noise(int cells, double medianSpread, double worstSpread, String worstCel
         final Set<String> seen = new HashSet<>();
         double worst = Double.NaN;
         String worstCell = "";
+        int unstable = 0;
         for (final Scenario scenario : figures.scenarios()) {
             for (final Alternative column : figures.columns()) {
                 final String key = Figures.cellKey(scenario, column);
@@ -40,6 +42,7 @@ record Noise(int cells, double medianSpread, double worstSpread, String worstCel
                         within.add(spread(fork.min(), fork.max(), fork.median()));
                     }
                 }
+                unstable += figures.stability(key).unstable() ? 1 : 0;
                 final double spread = figures.spread(key);
                 if (!Double.isNaN(spread)) {
                     spreads.add(spread);
@@ -50,7 +53,7 @@ record Noise(int cells, double medianSpread, double worstSpread, String worstCel
                 }
             }
         }
-        return new Noise(spreads.size(), median(spreads), worst, worstCell, median(within));
+        return new Noise(spreads.size(), median(spreads), worst, worstCell, median(within), unstable);
     }
 
     private static double median(final List<Double> values) {
@@ -67,10 +70,14 @@ record Noise(int cells, double medianSpread, double worstSpread, String worstCel
         return (max - min) / median;
     }
 
-    /** @return one line, e.g. {@code 41 cells of 2+ forks: spread across forks median 2.1%, worst 38.0% (stack in ...); within a fork 4.2%}. */
+    /**
+     * @return one line, e.g. {@code 41 cells of 2+ forks: spread across forks median 2.1%, worst 38.0% (stack in ...);
+     *     within a fork, median 4.2%; 3 cells unstable}.
+     */
     String summary() {
-        final String within = Double.isNaN(withinFork) ? "no fork with two or more iterations"
-            : String.format(Locale.ROOT, "within a fork, median %.1f%%", 100 * withinFork);
+        final String within = (Double.isNaN(withinFork) ? "no fork with two or more iterations"
+            : String.format(Locale.ROOT, "within a fork, median %.1f%%", 100 * withinFork))
+            + "; " + unstable + (unstable == 1 ? " cell" : " cells") + " unstable";
         if (cells == 0) {
             return "no cell with two or more forks; " + within;
         }

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Issue 12's performance targets, read off one run's medians: each with its figure and whether it is met.
  * A target whose figures the run lacks says why instead (not run: the row or column is not in this run; not
- * measured: the cell has no figure, e.g. {@code libdpdk missing}). Targets are printed, never asserted.
+ * measured: the cell has no figure, e.g. {@code libdpdk missing}); one that reads an unstable cell
+ * ({@link Stability}) says unstable, never met or missed. Targets are printed, never asserted. Stateless.
  */
 final class Targets {
     /** The headline row. */
@@ -26,6 +27,8 @@ final class Targets {
         MET,
         /** It does not. */
         MISSED,
+        /** A cell it reads is unstable: its forks split, so no one figure stands for it. */
+        UNSTABLE,
         /** A cell it needs has no figure. */
         NOT_MEASURED,
         /** A row or column it needs is not in this run. */
@@ -37,15 +40,16 @@ final class Targets {
      *
      * @param name   what is compared with what, and the bar, e.g. {@code ring_mp_mc, cache 512, bulk 32 ... >= 0.75x dpdk}.
      * @param figure the ratio and the two medians, or empty.
-     * @param status met, missed, or why not.
-     * @param why    for NOT_MEASURED and NOT_RUN, the reason; else empty.
+     * @param status met, missed, unstable, or why not.
+     * @param why    for UNSTABLE, NOT_MEASURED and NOT_RUN, the reason; else empty.
      */
     record Result(String name, String figure, Status status, String why) {
-        /** @return {@code met}, {@code missed}, {@code not measured (why)} or {@code not run (why)}. */
+        /** @return {@code met}, {@code missed}, {@code unstable (why)}, {@code not measured (why)} or {@code not run (why)}. */
         String verdict() {
             return switch (status) {
                 case MET -> "met";
                 case MISSED -> "missed";
+                case UNSTABLE -> "unstable (" + why + ")";
                 case NOT_MEASURED -> "not measured (" + why + ")";
                 case NOT_RUN -> "not run (" + why + ")";
             };
@@ -91,7 +95,18 @@ final class Targets {
         final double m = figures.median(scenario, column);
         final double v = figures.median(scenario, versus);
         final String figure = Tables.ratio(m, v) + " (" + Tables.rate(m) + " vs " + Tables.rate(v) + ")";
+        final String unstable = unstable(figures, scenario, column);
+        final String split = unstable != null ? unstable : unstable(figures, scenario, versus);
+        if (split != null) {
+            return new Result(name, figure, Status.UNSTABLE, split);
+        }
         return new Result(name, figure, m >= bar * v ? Status.MET : Status.MISSED, "");
+    }
+
+    /** Why a cell is unstable, naming it, e.g. {@code ring_mp_mc: forks split: 503.6M, 670.3M}; null if it is stable. */
+    private static String unstable(final Figures figures, final Scenario scenario, final Alternative column) {
+        final Stability stability = figures.stability(scenario, column);
+        return stability.unstable() ? column.column() + ": " + stability.why() : null;
     }
 
     /** Why a cell has no figure, short (DPDK's as is: {@code libdpdk missing}); null if it has one. */

@@ -118,7 +118,7 @@ class FiguresTest {
         final String html = HtmlReport.render(figures, Map.of("k", "v<"), Targets.evaluate(figures), Noise.of(figures), null);
         assertTrue(html.contains("&lt;install&gt; &amp; re-run") && html.contains("v&lt;"), html);
         final String json = JsonReport.render(figures, Map.of(), Targets.evaluate(figures), Noise.of(figures));
-        assertTrue(json.contains("\"dpdk\": {\"median\": null, \"min\": null, \"max\": null, \"spread\": null, \"ratioToBestPeer\": null, \"forks\": [], "
+        assertTrue(json.contains("\"dpdk\": {\"median\": null, \"min\": null, \"max\": null, \"spread\": null, \"unstable\": false, \"ratioToBestPeer\": null, \"forks\": [], "
             + "\"note\": \"<install> & re-run\"}"), json);
     }
 }

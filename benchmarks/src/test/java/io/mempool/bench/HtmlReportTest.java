@@ -55,9 +55,11 @@ class HtmlReportTest {
         return figures;
     }
 
-    /** The same with the pipeline scenario: both variants' iterations. */
+    /** The same with the pipeline scenario: both variants' iterations; and one cell unstable, its forks split. */
     private static Figures withPipeline(final List<Scenario> scenarios, final long seed) {
         final Figures figures = run(scenarios, seed);
+        final double level = figures.median(scenarios.get(0), COLUMNS.get(0));
+        figures.add(scenarios.get(0), COLUMNS.get(0), Fork.of(2 * level, 2.02 * level, 1.98 * level));
         figures.add(PipelineRun.Variant.TWO_JVMS.cellKey(), Fork.of(20e6, 25e6, 22e6));
         figures.add(PipelineRun.Variant.ONE_JVM.cellKey(), Fork.of(30e6, 33e6, 34e6));
         return figures;
@@ -111,6 +113,7 @@ class HtmlReportTest {
                 }
                 final String median = JsonReport.number((Double) values.get("median"));
                 assertEquals(median, td.getAttribute("data-median"), cell);
+                assertEquals(Boolean.TRUE.equals(values.get("unstable")), td.hasAttribute("data-unstable"), cell);
                 if (allInSvg) {
                     final Element drawn = svg.get(cell);
                     assertNotNull(drawn, cell + " is not drawn");
@@ -126,7 +129,9 @@ class HtmlReportTest {
 
     @Test
     void theDefaultRunsCellsAreAllInTheTableAndTheBarCharts() throws Exception {
-        everyJsonCellIsOnThePage(withPipeline(Scenario.defaults(), 1), true);
+        final Figures figures = withPipeline(Scenario.defaults(), 1);
+        assertTrue(figures.stability(Scenario.defaults().get(0), COLUMNS.get(0)).unstable(), "an unstable cell among them");
+        everyJsonCellIsOnThePage(figures, true);
     }
 
     @Test
@@ -178,7 +183,7 @@ class HtmlReportTest {
         final Path pipelineFile = dir.resolve("pipeline.json");
         Files.writeString(pipelineFile, JsonReport.render(withPipeline, Map.of(), Targets.evaluate(withPipeline), Noise.of(withPipeline)));
         final Baseline.Cell two = Baseline.load(pipelineFile).cell(PipelineRun.Variant.TWO_JVMS.cellKey());
-        assertEquals(new Baseline.Cell(22e6, 20e6, 25e6), two);
+        assertEquals(new Baseline.Cell(22e6, 20e6, 25e6, false), two);
         assertTrue(HtmlReport.render(withPipeline, Map.of(), Targets.evaluate(withPipeline), Noise.of(withPipeline),
             Baseline.load(pipelineFile)).contains("<title>baseline two_jvms: 22.0M (20.0M..25.0M)</title>"));
 

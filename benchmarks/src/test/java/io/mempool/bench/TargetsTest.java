@@ -39,6 +39,27 @@ class TargetsTest {
     }
 
     @Test
+    void aTargetThatReadsAnUnstableCellSaysUnstableNeitherMetNorMissed() {
+        figures.add(Targets.HEADLINE, RING, Fork.of(444e6));
+        figures.add(Targets.HEADLINE, RING, Fork.of(743e6));
+        figures.add(Targets.HEADLINE, Alternative.DPDK, Fork.of(100e6));
+        figures.add(Targets.HEADLINE, Alternative.DPDK, Fork.of(101e6));
+        final Targets.Result headline = target(figures, "ring_mp_mc, cache 512, bulk 32, n_keep 128, 1 thread: >= 0.75x dpdk");
+        assertEquals(Targets.Status.UNSTABLE, headline.status(), "5.9x over DPDK would be met, but which fork is ring_mp_mc?");
+        assertEquals("unstable (ring_mp_mc: forks split: 444.0M, 743.0M)", headline.verdict());
+        assertEquals("5.91x (593.5M vs 100.5M)", headline.figure(), "the figures still show");
+        figures.add(Targets.NO_CACHE, RING, Fork.of(90e6));
+        figures.add(Targets.NO_CACHE, RING, Fork.of(91e6));
+        figures.add(Targets.NO_CACHE, Alternative.DPDK, Fork.of(100e6, 101e6, 99e6, 60e6, 61e6, 59e6));
+        assertEquals("unstable (dpdk: the fork's iterations shift: 100.0M -> 60.0M)",
+            target(figures, "ring_mp_mc, no cache, bulk 32, n_keep 128, 1 thread: >= 0.9x dpdk").verdict(), "the other cell too");
+    }
+
+    private static Targets.Result target(final Figures figures, final String name) {
+        return Targets.evaluate(figures).stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
     void withoutLibdpdkTheDpdkTargetsAreNotMeasured() {
         for (final Scenario scenario : Scenario.defaults()) {
             figures.note(scenario, Alternative.DPDK, DpdkHarness.MISSING + ": pkg-config finds no libdpdk; install it");
