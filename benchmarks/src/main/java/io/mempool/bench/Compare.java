@@ -139,6 +139,9 @@ final class Compare {
                 throw new IllegalArgumentException("ops: " + ops + " (expected: one of " + registered + ")");
             }
             columns.add(Alternative.ofOps(ops));
+            if (ops.equals(Alternative.DPDK_OPS)) {
+                columns.add(Alternative.UNCHECKED);
+            }
         }
         if (columns.stream().anyMatch(c -> c.column().equals(Alternative.DPDK_OPS))) {
             columns.add(Alternative.SINGLE);

@@ -6,6 +6,7 @@ import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
@@ -36,6 +37,34 @@ final class JmhStep {
      * @throws IllegalStateException if the benchmark failed; the message names the log.
      */
     static double[] run(final Alternative column, final Scenario scenario, final CompareOptions options, final Path log) {
+        final Options jmh = options(column, scenario, options, log);
+        final List<Double> scores = new ArrayList<>();
+        try {
+            for (final RunResult result : new Runner(jmh).run()) {
+                for (final BenchmarkResult benchmark : result.getBenchmarkResults()) {
+                    for (final IterationResult iteration : benchmark.getIterationResults()) {
+                        scores.add(iteration.getPrimaryResult().getScore());
+                    }
+                }
+            }
+        } catch (final RunnerException ex) {
+            throw failed(column, scenario, log, ex);
+        }
+        if (scores.isEmpty()) {
+            throw failed(column, scenario, log, null);
+        }
+        return scores.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /**
+     * @param column   what to run.
+     * @param scenario the parameters.
+     * @param options  iteration counts and times; {@code forks == 0} runs in this JVM.
+     * @param log      where JMH writes its human-readable output.
+     * @return JMH's options for one fork of the cell: the row's and the column's parameters, the column's JVM
+     *     arguments before the benchmark's own.
+     */
+    static Options options(final Alternative column, final Scenario scenario, final CompareOptions options, final Path log) {
         final ChainedOptionsBuilder builder = new OptionsBuilder()
             .include("^" + Pattern.quote(column.benchmark().getName()) + "\\.objects$")
             .param("getBulk", String.valueOf(scenario.getBulk()))
@@ -53,22 +82,10 @@ final class JmhStep {
             builder.param("cache", scenario.cache().name());
         }
         column.params().forEach(builder::param);
-        final List<Double> scores = new ArrayList<>();
-        try {
-            for (final RunResult result : new Runner(builder.build()).run()) {
-                for (final BenchmarkResult benchmark : result.getBenchmarkResults()) {
-                    for (final IterationResult iteration : benchmark.getIterationResults()) {
-                        scores.add(iteration.getPrimaryResult().getScore());
-                    }
-                }
-            }
-        } catch (final RunnerException ex) {
-            throw failed(column, scenario, log, ex);
+        if (!column.jvmArgs().isEmpty()) { // prepended: the benchmark's own @Fork(jvmArgsAppend) stays
+            builder.jvmArgsPrepend(column.jvmArgs().toArray(new String[0]));
         }
-        if (scores.isEmpty()) {
-            throw failed(column, scenario, log, null);
-        }
-        return scores.stream().mapToDouble(Double::doubleValue).toArray();
+        return builder.build();
     }
 
     /** Keeps the failed step's JMH output beside the log, which the next step replaces. */

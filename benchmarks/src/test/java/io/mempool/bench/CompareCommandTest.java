@@ -55,14 +55,16 @@ class CompareCommandTest {
             "--iteration-ms", "20", "--dpdk", "off", "--out", dir.toString());
         assertEquals(0, code, out() + errBytes.toString(StandardCharsets.UTF_8));
         final String out = out();
-        assertTrue(out.matches("(?s).*\\[  1/5] default_g32_p32_k128_t1 +ring_mp_mc +fork 1/2 +[0-9.]+[kMG] .*"), out);
-        assertTrue(out.matches("(?s).*\\[  3/5] default_g32_p32_k128_t1 +jctools_mpmc +[0-9.]+[kMG] .*"), "one fork per peer, in the first pass:\n" + out);
-        assertTrue(out.contains("4 forks of jmempool, floor and DPDK cells (2 each), 1 of peers (1 each)"), out);
-        assertTrue(out.matches("(?s).*\ntook [0-9]+ s; 5 forks, warm after a median [0-9.]+ s.*"), out);
+        assertTrue(out.matches("(?s).*\\[  1/7] default_g32_p32_k128_t1 +ring_mp_mc +fork 1/2 +[0-9.]+[kMG] .*"), out);
+        assertTrue(out.matches("(?s).*\\[  2/7] default_g32_p32_k128_t1 +ring_mp_mc_unchecked +fork 1/2 .*"), out);
+        assertTrue(out.matches("(?s).*\\[  4/7] default_g32_p32_k128_t1 +jctools_mpmc +[0-9.]+[kMG] .*"), "one fork per peer, in the first pass:\n" + out);
+        assertTrue(out.contains("6 forks of jmempool, floor and DPDK cells (2 each), 1 of peers (1 each)"), out);
+        assertTrue(out.matches("(?s).*\ntook [0-9]+ s; 7 forks, warm after a median [0-9.]+ s.*"), out);
         assertTrue(out.contains("  [1] cache 512, bulk 32, n_keep 128, 1 thread"), out);
-        for (final String column : new String[] {"ring_mp_mc", "get_put", "floor", "jctools_mpmc", "dpdk"}) {
-            assertTrue(out.lines().anyMatch(l -> l.startsWith(column + " ")), column + " has a row:\n" + out);
-        }
+        final List<String> rows = out.lines().map(l -> l.split(" ")[0]).toList();
+        final List<String> order = List.of("ring_mp_mc", "ring_mp_mc_unchecked", "get_put", "floor", "jctools_mpmc", "dpdk");
+        assertEquals(order, rows.subList(rows.indexOf("ring_mp_mc"), rows.indexOf("ring_mp_mc") + order.size()),
+            "a row each, the unchecked one beside ring_mp_mc:\n" + out);
         assertTrue(out.lines().anyMatch(l -> l.matches("jctools_mpmc +[0-9.]+[kMG] 1\\.00x")), out);
         assertTrue(out.lines().anyMatch(l -> l.matches("get_put +-")), out);
         final String json = Files.readString(dir.resolve("results.json"));
@@ -71,7 +73,7 @@ class CompareCommandTest {
         assertTrue(json.contains("\"note\": \"--dpdk off\""), json);
         final Map<?, ?> results = (Map<?, ?>) ((Map<?, ?>) ((List<?>) ((Map<?, ?>) JsonReader.parse(json)).get("scenarios")).get(0))
             .get("results");
-        for (final String column : new String[] {"ring_mp_mc", "floor", "jctools_mpmc"}) {
+        for (final String column : new String[] {"ring_mp_mc", "ring_mp_mc_unchecked", "floor", "jctools_mpmc"}) {
             final List<?> forks = (List<?>) ((Map<?, ?>) results.get(column)).get("forks");
             assertEquals(column.equals("jctools_mpmc") ? 1 : 2, forks.size(), column);
             final Map<?, ?> fork = (Map<?, ?>) forks.get(0);
@@ -81,6 +83,7 @@ class CompareCommandTest {
         assertTrue(json.contains("\"verdict\": \"not measured (--dpdk off)\""), json);
         final String html = Files.readString(dir.resolve("index.html"));
         assertTrue(html.contains("<svg") && html.contains("data-cell=\"default_g32_p32_k128_t1|ring_mp_mc\""), html);
+        assertTrue(html.contains("data-cell=\"default_g32_p32_k128_t1|ring_mp_mc_unchecked\""), html);
         assertTrue(out.contains("targets (issue 12") && out.contains("noise: "), out);
 
         outBytes.reset();
@@ -89,6 +92,7 @@ class CompareCommandTest {
             "--warmup-ms", "0", "--max-warmup-ms", "0", "--iterations", "2", "--iteration-ms", "20", "--forks", "0", "--dpdk", "off",
             "--baseline", dir.resolve("results.json").toString(), "--out", after.toString()), out());
         assertTrue(out().contains("this run over the baseline results.json"), out());
+        assertTrue(out().lines().anyMatch(l -> l.matches("ring_mp_mc_unchecked +[0-9.]+x.*")), "the unchecked cell over its baseline:\n" + out());
         assertTrue(Files.readString(after.resolve("index.html")).contains("class=\"base\""));
     }
 
@@ -144,6 +148,23 @@ class CompareCommandTest {
         final CompareOptions odd = CompareOptions.parse("--warmup-ms", "250", "--max-warmup-ms", "250", "--iterations", "3");
         assertEquals(3, odd.floorIterations(), "a floor of time rounds up");
         assertEquals(3, odd.forkIterations(), "no room past the floor: the measured ones only");
+    }
+
+    @Test
+    void theUncheckedColumnIsRingMpMcWithTheRangeCheckPropertyInItsForksInCachedRowsOnly(@TempDir final Path dir) {
+        final CompareOptions options = CompareOptions.parse();
+        final Path log = dir.resolve("log");
+        assertEquals(List.of("-Dmempool.checkHandles=false"),
+            List.copyOf(JmhStep.options(Alternative.UNCHECKED, Targets.HEADLINE, options, log).getJvmArgsPrepend().get()));
+        assertEquals(Map.of("ops", "ring_mp_mc"), Alternative.UNCHECKED.params(), "the same benchmark and ops as ring_mp_mc");
+        assertEquals(List.of("ring_mp_mc"),
+            List.copyOf(JmhStep.options(Alternative.UNCHECKED, Targets.HEADLINE, options, log).getParameter("ops").get()));
+        assertFalse(JmhStep.options(Alternative.ofOps("ring_mp_mc"), Targets.HEADLINE, options, log).getJvmArgsPrepend().hasValue(),
+            "ring_mp_mc itself is the checked default");
+        assertEquals(null, Alternative.UNCHECKED.skipReason(Targets.BULK_1));
+        assertEquals(null, Alternative.UNCHECKED.skipReason(Targets.HEADLINE.withThreads(2)));
+        assertEquals("cached rows only, beside ring_mp_mc", Alternative.UNCHECKED.skipReason(Targets.NO_CACHE));
+        assertTrue(Alternative.UNCHECKED.runsJmempool());
     }
 
     @Test

@@ -72,11 +72,11 @@ class StabilityTest {
         final String median = Tables.rate(figures.median(HEADLINE, RING));
         final String text = print(figures, null);
         final String ringRow = text.lines().filter(l -> l.startsWith("ring_mp_mc ")).findFirst().orElseThrow();
-        assertEquals("ring_mp_mc      unstable 503.6M..670.3M", ringRow);
+        assertEquals(Tables.pad("ring_mp_mc", 22) + "unstable 503.6M..670.3M", ringRow);
         assertFalse(ringRow.contains(median), "no median for an unstable cell");
         assertTrue(text.contains("unstable: ring_mp_mc in [1]: forks split: 503.6M, 670.3M"), text);
         assertTrue(text.lines().anyMatch(l -> l.matches("stack +402\\.0M - \\(1%\\)")), text);
-        assertTrue(text.contains("ring_mp_mc      unstable (forks 503.6M..670.3M)"), "the standing line:\n" + text);
+        assertTrue(text.contains(Tables.pad("ring_mp_mc", 22) + "unstable (forks 503.6M..670.3M)"), "the standing line:\n" + text);
         assertTrue(text.contains("; 1 cell unstable"), text);
 
         final Noise noise = Noise.of(figures);
