@@ -65,7 +65,8 @@ class CompareCommandTest {
         final List<String> order = List.of("ring_mp_mc", "ring_mp_mc_unchecked", "get_put", "floor", "jctools_mpmc", "dpdk");
         assertEquals(order, rows.subList(rows.indexOf("ring_mp_mc"), rows.indexOf("ring_mp_mc") + order.size()),
             "a row each, the unchecked one beside ring_mp_mc:\n" + out);
-        assertTrue(out.lines().anyMatch(l -> l.matches("jctools_mpmc +[0-9.]+[kMG] 1\\.00x")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("jctools_mpmc +([0-9.]+[kMG] 1\\.00x|unstable [0-9.]+[kMG]\\.\\.[0-9.]+[kMG])")),
+            "the only peer is the best (unless this busy machine split its iterations):\n" + out);
         assertTrue(out.lines().anyMatch(l -> l.matches("get_put +-")), out);
         final String json = Files.readString(dir.resolve("results.json"));
         assertTrue(json.contains("\"id\": \"default_g32_p32_k128_t1\""), json);
