@@ -85,9 +85,9 @@ final class Tables {
             pipeline(figures, out);
         }
         out.println();
-        out.println("targets (issue 12; same run, medians; not asserted)");
+        out.println("targets (same run, medians across forks; unstable where a cell they read is; not asserted)");
         for (final Targets.Result target : targets) {
-            out.println("  " + pad(target.name(), 72) + pad(target.figure(), 26) + target.verdict());
+            out.println("  " + pad(target.name(), 80) + pad(target.figure(), 26) + target.verdict());
         }
         out.println();
         out.println("noise: " + noise.summary());

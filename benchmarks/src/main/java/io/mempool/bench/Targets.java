@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Issue 12's performance targets, read off one run's medians: each with its figure and whether it is met.
+ * The performance targets, read off one run's medians: each with its figure and whether it is met. The headline
+ * row holds ring_mp_mc with its put range check off to the floor and DPDK, and checked to DPDK; the bulk-1 and
+ * no-cache rows hold it to DPDK; issue 12's bulk-1 bar over the best peer and its {@code get()/put(long)} bar stay.
  * A target whose figures the run lacks says why instead (not run: the row or column is not in this run; not
  * measured: the cell has no figure, e.g. {@code libdpdk missing}); one that reads an unstable cell
  * ({@link Stability}) says unstable, never met or missed. Targets are printed, never asserted. Stateless.
@@ -58,15 +60,18 @@ final class Targets {
 
     /**
      * @param figures a run's figures.
-     * @return every target's outcome, in the issue's order.
+     * @return every target's outcome: the unchecked and checked headline, bulk 1 and no cache against DPDK, then bulk 1
+     *     against the best peer and {@code get()/put(long)} against {@code getBulk/putBulk(..., 1)}.
      */
     static List<Result> evaluate(final Figures figures) {
         final Alternative ring = Alternative.ofOps(Alternative.DPDK_OPS);
         final List<Result> results = new ArrayList<>();
-        results.add(ratio(figures, HEADLINE, ring, Alternative.DPDK, 0.75));
-        results.add(ratio(figures, BULK_1, ring, Alternative.DPDK, 0.5));
+        results.add(ratio(figures, HEADLINE, Alternative.UNCHECKED, Alternative.FLOOR, 0.9));
+        results.add(ratio(figures, HEADLINE, Alternative.UNCHECKED, Alternative.DPDK, 0.8));
+        results.add(ratio(figures, HEADLINE, ring, Alternative.DPDK, 0.5));
+        results.add(ratio(figures, BULK_1, ring, Alternative.DPDK, 0.7));
+        results.add(ratio(figures, NO_CACHE, ring, Alternative.DPDK, 0.7));
         results.add(ratio(figures, BULK_1, ring, figures.best(BULK_1, Alternative.Kind.PEER), 2));
-        results.add(ratio(figures, NO_CACHE, ring, Alternative.DPDK, 0.9));
         results.add(ratio(figures, BULK_1, Alternative.SINGLE, ring, 1));
         return results;
     }

@@ -85,7 +85,7 @@ class CompareCommandTest {
         final String html = Files.readString(dir.resolve("index.html"));
         assertTrue(html.contains("<svg") && html.contains("data-cell=\"default_g32_p32_k128_t1|ring_mp_mc\""), html);
         assertTrue(html.contains("data-cell=\"default_g32_p32_k128_t1|ring_mp_mc_unchecked\""), html);
-        assertTrue(out.contains("targets (issue 12") && out.contains("noise: "), out);
+        assertTrue(out.contains("targets (same run") && out.contains("noise: "), out);
 
         outBytes.reset();
         final Path after = dir.resolve("after");
