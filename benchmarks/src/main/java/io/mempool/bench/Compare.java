@@ -107,8 +107,8 @@ final class Compare {
                 options.rounds > 1 ? "round " + (step.round() + 1) + " " : "",
                 step.isPipeline() ? PipelineRun.ID : step.scenario().id(),
                 step.isPipeline() ? PipelineRun.PROGRESS_COLUMNS : step.column().column(),
-                step.isPipeline() || options.forksOf(step.column()) == 1 ? ""
-                    : "fork " + (step.fork() + 1) + "/" + options.forksOf(step.column()),
+                step.isPipeline() || options.forksOf(step.column().kind()) == 1 ? ""
+                    : "fork " + (step.fork() + 1) + "/" + options.forksOf(step.column().kind()),
                 shown, (System.nanoTime() - start) / 1e9);
         }
         final String took = took(options, ran, System.nanoTime() - runStart);
@@ -162,7 +162,7 @@ final class Compare {
      */
     private static List<Step> plan(final CompareOptions options, final List<Alternative> columns, final DpdkHarness dpdk,
                                    final Figures figures) {
-        final int passes = columns.stream().mapToInt(options::forksOf).max().orElse(1);
+        final int passes = columns.stream().mapToInt(c -> options.forksOf(c.kind())).max().orElse(1);
         final List<Step> steps = new ArrayList<>();
         for (int round = 0; round < options.rounds; round++) {
             for (int fork = 0; fork < passes; fork++) {
@@ -174,7 +174,7 @@ final class Compare {
                             figures.note(scenario, column, skip);
                         } else if (column.kind() == Alternative.Kind.DPDK && dpdk.unavailable() != null) {
                             figures.note(scenario, column, dpdk.unavailable());
-                        } else if (fork < options.forksOf(column) && cellsDone.add(Figures.cellKey(scenario, column))) {
+                        } else if (fork < options.forksOf(column.kind()) && cellsDone.add(Figures.cellKey(scenario, column))) {
                             steps.add(new Step(round, fork, scenario, column));
                         }
                     }
@@ -212,7 +212,7 @@ final class Compare {
         final long peers = steps.stream().filter(s -> !s.isPipeline() && s.column().kind() == Alternative.Kind.PEER).count();
         final long others = steps.stream().filter(s -> !s.isPipeline()).count() - peers;
         return String.format(Locale.ROOT, "%d forks of jmempool, floor and DPDK cells (%d each), %d of peers (%d each)",
-            others, options.forksOf(Alternative.FLOOR), peers, options.forksOf(Alternative.PEERS.get(0)));
+            others, options.forksOf(Alternative.Kind.JMEMPOOL), peers, options.forksOf(Alternative.Kind.PEER));
     }
 
     /**
@@ -250,8 +250,8 @@ final class Compare {
         about.put("load average at start", loadAverage());
         about.put("mode", options.mode);
         about.put("per cell", String.format(Locale.ROOT, "%d fork(s) per jmempool, floor and DPDK cell, %d per peer, %d round(s); "
-            + "the figure is the median of the forks' medians", options.forksOf(Alternative.FLOOR),
-            options.forksOf(Alternative.PEERS.get(0)), options.rounds));
+            + "the figure is the median of the forks' medians", options.forksOf(Alternative.Kind.JMEMPOOL),
+            options.forksOf(Alternative.Kind.PEER), options.rounds));
         about.put("per fork", forkShape(options));
         about.put("driver", "JMH " + (options.forks == 0 ? "in this JVM" : "forks") + " through org.openjdk.jmh.runner.Runner");
         if (options.pipeline) {

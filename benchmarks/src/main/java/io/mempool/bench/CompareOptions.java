@@ -146,14 +146,14 @@ final class CompareOptions {
     }
 
     /**
-     * @param column a column.
-     * @return its forks per round: {@link #peerForks} for a peer, else {@link #forks}; 1 where forks is 0 (in this JVM).
+     * @param kind a kind of column.
+     * @return forks per cell and round: {@link #peerForks} for a peer, else {@link #forks}; 1 where forks is 0 (in this JVM).
      */
-    int forksOf(final Alternative column) {
+    int forksOf(final Alternative.Kind kind) {
         if (forks == 0) {
             return 1;
         }
-        return column.kind() == Alternative.Kind.PEER ? peerForks : forks;
+        return kind == Alternative.Kind.PEER ? peerForks : forks;
     }
 
     private static int ceilDiv(final int a, final int b) {

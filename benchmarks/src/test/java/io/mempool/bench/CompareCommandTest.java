@@ -134,15 +134,15 @@ class CompareCommandTest {
     @Test
     void jmempoolFloorAndDpdkCellsRunInMoreForksThanPeersAndMoreInTheMatrix() {
         final CompareOptions standard = CompareOptions.parse();
-        assertEquals(2, standard.forksOf(Alternative.ofOps("stack")));
-        assertEquals(2, standard.forksOf(Alternative.SINGLE));
-        assertEquals(2, standard.forksOf(Alternative.FLOOR));
-        assertEquals(2, standard.forksOf(Alternative.DPDK));
-        assertEquals(1, standard.forksOf(Alternative.PEERS.get(0)));
-        assertEquals(3, CompareOptions.parse("--matrix").forksOf(Alternative.FLOOR));
-        assertEquals(2, CompareOptions.parse("--quick").forksOf(Alternative.FLOOR));
-        assertEquals(1, CompareOptions.parse("--forks", "0").forksOf(Alternative.FLOOR), "in this JVM: once");
-        assertEquals(3, CompareOptions.parse("--peer-forks", "3").forksOf(Alternative.PEERS.get(0)));
+        for (final Alternative column : List.of(Alternative.ofOps("stack"), Alternative.UNCHECKED, Alternative.SINGLE,
+            Alternative.FLOOR, Alternative.DPDK)) {
+            assertEquals(2, standard.forksOf(column.kind()), column.column());
+        }
+        assertEquals(1, standard.forksOf(Alternative.PEERS.get(0).kind()));
+        assertEquals(3, CompareOptions.parse("--matrix").forksOf(Alternative.Kind.FLOOR));
+        assertEquals(2, CompareOptions.parse("--quick").forksOf(Alternative.Kind.FLOOR));
+        assertEquals(1, CompareOptions.parse("--forks", "0").forksOf(Alternative.Kind.FLOOR), "in this JVM: once");
+        assertEquals(3, CompareOptions.parse("--peer-forks", "3").forksOf(Alternative.Kind.PEER));
         assertEquals(5, standard.floorIterations(), "500 ms of 100 ms iterations");
         assertEquals(12, standard.maxWarmupIterations(), "1200 ms");
         assertEquals(12 - 5 + 5, standard.forkIterations(), "what the warm-up may still take, and the 5 measured");
