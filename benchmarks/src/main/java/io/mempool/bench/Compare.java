@@ -63,7 +63,7 @@ final class Compare {
         System.setProperty("jmh.ignoreLock", "true");
         final List<Step> steps = plan(options, columns, dpdk, figures);
         final int pipelineSteps = options.pipeline ? options.rounds : 0;
-        final double forkSeconds = seconds(options.floorIterations() + options.forkIterations(), options);
+        final double forkSeconds = seconds(options.forkIterations(), options);
         final double seconds = (steps.size() - pipelineSteps) * (forkSeconds + FORK_OVERHEAD_S) + pipelineSteps
             * PipelineRun.estimateSeconds(pipelineWarmups(options), options.iterations, options.iterationMs);
         out.printf(Locale.ROOT, "compare (%s): %d scenarios x %d columns%s, %d steps, about %.0f s%n", options.mode,
@@ -90,7 +90,7 @@ final class Compare {
                     figures.add(step.scenario(), step.column(), fork);
                     ran.add(fork);
                     shown = String.format(Locale.ROOT, "%-8s %s %.1f s", Tables.rate(fork.median()),
-                        fork.settled() ? "warm after" : "NOT SETTLED in", seconds(fork.warmupIterations(), options));
+                        fork.settled() ? "warm after" : "NOT SETTLED in", seconds(fork.warmup().length, options));
                 }
             } catch (final RuntimeException ex) {
                 failures++;
@@ -194,15 +194,19 @@ final class Compare {
 
     /** @return what the run took and what its forks' warm-ups cost, e.g. {@code 371 s; 130 forks, warm after a median 0.5 s ...}. */
     private static String took(final CompareOptions options, final List<Fork> ran, final long nanos) {
-        final double[] warmups = ran.stream().mapToDouble(f -> seconds(f.warmupIterations(), options)).toArray();
+        final double[] warmups = ran.stream().mapToDouble(f -> seconds(f.warmup().length, options)).toArray();
         return String.format(Locale.ROOT, "%.0f s; %d forks, warm after a median %.1f s (at least %.1f s), %d not settled in %.1f s",
             nanos / 1e9, ran.size(), Fork.median(warmups), seconds(options.floorIterations(), options),
             ran.stream().filter(f -> !f.settled()).count(), seconds(options.maxWarmupIterations(), options));
     }
 
-    /** @return a fork's shape, e.g. {@code warm-up 0.5..1.2 s (until 3 iterations agree within 10%), then >= 5 x 100 ms measured}. */
+    /**
+     * @return a fork's shape, e.g. {@code warm-up 0.5..1.2 s (until the medians of 3 iterations before and after agree
+     *     within 10%), then >= 5 x 100 ms measured}.
+     */
     private static String forkShape(final CompareOptions options) {
-        return String.format(Locale.ROOT, "warm-up %.1f..%.1f s (until %d iterations agree within %.0f%%), then >= %d x %d ms measured",
+        return String.format(Locale.ROOT, "warm-up %.1f..%.1f s (until the medians of %d iterations before and after agree "
+            + "within %.0f%%), then >= %d x %d ms measured",
             seconds(options.floorIterations(), options), seconds(options.maxWarmupIterations(), options),
             Math.min(WarmUp.AGREEING, options.iterations), 100 * WarmUp.AGREEMENT, options.iterations, options.iterationMs);
     }

@@ -23,8 +23,8 @@ final class CompareOptions {
         "  --peers       peers to run: " + String.join(",", peerNames()) + " (default: all), or none",
         "  --scenarios   scenario ids, e.g. default_g32_p32_k128_t1 (default: those of the mode); " + PipelineRun.ID + ":",
         "                a shared pool between two JVMs, producer to consumer, beside the same pipeline in one JVM",
-        "  --warmup-ms N, --max-warmup-ms N   a fork's warm-up: at least N ms, then until 3 consecutive iterations",
-        "                agree within 10%, at most the max (then the fork counts as not settled)",
+        "  --warmup-ms N, --max-warmup-ms N   a fork's warm-up: at least N ms, then until the medians of 3 iterations",
+        "                before and after agree within 10%, at most the max (then the fork is not settled: unstable)",
         "  --iterations N, --iteration-ms N   measured iterations per fork (at least N), and their length",
         "  --forks N     forks (JVMs) per jmempool, floor and DPDK cell; the figure is the median of the forks' medians",
         "                (0 runs each cell once in this JVM: for tests only)",
@@ -127,7 +127,7 @@ final class CompareOptions {
         return o;
     }
 
-    /** @return the iterations of a fork's floor of warm-up: JMH's warm-up iterations. */
+    /** @return the iterations of a fork's floor of warm-up. */
     int floorIterations() {
         return ceilDiv(warmupMs, iterationMs);
     }
@@ -137,12 +137,9 @@ final class CompareOptions {
         return Math.max(floorIterations(), ceilDiv(maxWarmupMs, iterationMs));
     }
 
-    /**
-     * @return the iterations a fork runs after its floor (JMH's measurement iterations): as many as the warm-up
-     *     may still take before its bound, and the fewest measured.
-     */
+    /** @return the iterations a fork runs: as many as its warm-up may take, and the fewest measured. */
     int forkIterations() {
-        return maxWarmupIterations() - floorIterations() + iterations;
+        return maxWarmupIterations() + iterations;
     }
 
     /**

@@ -3,16 +3,17 @@ package io.mempool.bench;
 import java.util.Arrays;
 
 /**
- * One fork of a cell (one JVM, or one DPDK process): the objects/s of its measured iterations, and how its
- * warm-up went. A cell's figure is the median of its forks' medians ({@link Figures#median(String)}).
- * Immutable: nothing writes to {@code measured} after construction.
+ * One fork of a cell (one JVM, or one DPDK process): the objects/s of its iterations, split by the warm-up rule
+ * ({@link WarmUp}) into warm-up and measured. A cell's figure is the median of its forks' medians
+ * ({@link Figures#median(String)}). Immutable: nothing writes to the arrays after construction.
  *
- * @param measured         objects/s of every measured iteration, in order; never empty.
- * @param warmupIterations iterations run before the first measured one: the floor and what the rule added.
- * @param settled          whether the warm-up rule found agreeing iterations before its bound ({@link WarmUp});
- *                         if not, {@code measured} is the fork's last iterations and the cell is unstable.
+ * @param warmup   objects/s of the iterations before the first measured one, in order: the floor and what the
+ *                 rule added; empty where the warm-up was not ours (the pipeline's, tests').
+ * @param measured objects/s of every measured iteration, in order; never empty.
+ * @param settled  whether the warm-up rule found agreeing iterations before its bound; if not, {@code measured}
+ *                 is the fork's last iterations and the cell is unstable ({@link Stability}).
  */
-record Fork(double[] measured, int warmupIterations, boolean settled) {
+record Fork(double[] warmup, double[] measured, boolean settled) {
     Fork {
         if (measured.length == 0) {
             throw new IllegalArgumentException("measured: 0 iterations (expected: >= 1)");
@@ -21,10 +22,10 @@ record Fork(double[] measured, int warmupIterations, boolean settled) {
 
     /**
      * @param measured objects/s of iterations measured after a warm-up that is not ours (the pipeline's, tests').
-     * @return a settled fork of them, with no warm-up counted.
+     * @return a settled fork of them, with no warm-up of its own.
      */
     static Fork of(final double... measured) {
-        return new Fork(measured.clone(), 0, true);
+        return new Fork(new double[0], measured.clone(), true);
     }
 
     /** @return the median of the measured iterations. */

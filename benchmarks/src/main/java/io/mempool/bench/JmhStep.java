@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs one fork of a cell through JMH's Java API: one benchmark class, one parameter set, one JVM of short
- * iterations (the floor of warm-up as JMH's warm-up, the rest as JMH's measurement, for {@link WarmUp} to
- * split), JMH's own output to a log file. Each fork is a fresh JVM, so the JIT's profile never mixes two
+ * iterations, all JMH measurement iterations for {@link WarmUp} to split into warm-up and measured, JMH's own
+ * output to a log file. Each fork is a fresh JVM, so the JIT's profile never mixes two
  * stores or peers, and a cell's forks sample the JIT's choices independently. Not thread-safe (one JMH run at a time).
  */
 final class JmhStep {
@@ -33,7 +33,7 @@ final class JmhStep {
      * @param scenario the parameters.
      * @param options  iteration counts and times; {@code forks == 0} runs in this JVM.
      * @param log      where JMH writes its human-readable output (replaced each step).
-     * @return objects/s of every iteration after the floor of warm-up, {@link CompareOptions#forkIterations()} of them.
+     * @return objects/s of every iteration, warm-up included, {@link CompareOptions#forkIterations()} of them.
      * @throws IllegalStateException if the benchmark failed; the message names the log.
      */
     static double[] run(final Alternative column, final Scenario scenario, final CompareOptions options, final Path log) {
@@ -72,8 +72,7 @@ final class JmhStep {
             .param("nKeep", String.valueOf(scenario.nKeep()))
             .threads(scenario.threads())
             .forks(Math.min(1, options.forks))
-            .warmupIterations(options.floorIterations())
-            .warmupTime(TimeValue.milliseconds(options.iterationMs))
+            .warmupIterations(0)
             .measurementIterations(options.forkIterations())
             .measurementTime(TimeValue.milliseconds(options.iterationMs))
             .shouldFailOnError(true)

@@ -97,7 +97,7 @@ final class JsonReport {
 
     /**
      * A cell by its {@link Figures} key: median, range (min, max), spread across forks, whether it is unstable and
-     * why, its median over {@code versus} as {@code ratioName}, forks (median, warm-up iterations, settled, measured
+     * why, its median over {@code versus} as {@code ratioName}, forks (median, settled, warm-up and measured
      * iterations), note.
      */
     private static void cell(final StringBuilder json, final Figures figures, final String key, final String ratioName,
@@ -118,13 +118,12 @@ final class JsonReport {
         String sep = "";
         for (final Fork fork : figures.forks(key)) {
             json.append(sep).append("{\"median\": ").append(number(fork.median()))
-                .append(", \"warmupIterations\": ").append(fork.warmupIterations())
                 .append(", \"settled\": ").append(fork.settled())
-                .append(", \"iterations\": [");
-            for (int i = 0; i < fork.measured().length; i++) {
-                json.append(i == 0 ? "" : ", ").append(number(fork.measured()[i]));
-            }
-            json.append("]}");
+                .append(", \"warmup\": ");
+            numbers(json, fork.warmup());
+            json.append(", \"iterations\": ");
+            numbers(json, fork.measured());
+            json.append('}');
             sep = ", ";
         }
         json.append(']');
@@ -133,6 +132,15 @@ final class JsonReport {
             json.append(", \"note\": ").append(quote(note));
         }
         json.append('}');
+    }
+
+    /** Appends {@code values} as a JSON array of {@link #number}s. */
+    private static void numbers(final StringBuilder json, final double[] values) {
+        json.append('[');
+        for (int i = 0; i < values.length; i++) {
+            json.append(i == 0 ? "" : ", ").append(number(values[i]));
+        }
+        json.append(']');
     }
 
     /**

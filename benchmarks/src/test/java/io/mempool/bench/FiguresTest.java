@@ -50,29 +50,31 @@ class FiguresTest {
     }
 
     @Test
-    void theWarmUpEndsAtTheFirstAgreeingIterationsAndEverythingAfterIsMeasured() {
-        final Fork fork = WarmUp.settle(new double[] {59, 62, 54, 166, 168, 170, 167, 169}, 5, 3);
+    void theWarmUpEndsWhereTheLevelBeforeAndAfterAgreesAndEverythingAfterIsMeasured() {
+        final Fork fork = WarmUp.settle(new double[] {59, 62, 54, 166, 168, 170, 167, 169}, 3, 3);
         assertTrue(fork.settled());
-        assertEquals(5 + 3, fork.warmupIterations(), "the floor and the three still compiling");
-        assertArrayEquals(new double[] {166, 168, 170, 167, 169}, fork.measured());
-        assertEquals(168, fork.median());
-        final Fork atOnce = WarmUp.settle(new double[] {700, 720, 710, 690, 560}, 4, 2);
-        assertEquals(4, atOnce.warmupIterations(), "agreeing at once: the floor alone");
-        assertEquals(5, atOnce.measured().length, "a late drop is measured, not hidden");
-        final Fork edge = WarmUp.settle(new double[] {100, 109.9, 105, 90}, 0, 2);
-        assertEquals(0, edge.warmupIterations(), "within 10% agrees");
-        assertEquals(1, WarmUp.settle(new double[] {100, 110.1, 105, 107}, 0, 2).warmupIterations(), "beyond 10% does not");
+        assertArrayEquals(new double[] {59, 62, 54, 166, 168}, fork.warmup(),
+            "still compiling, then until three either side agree: medians 166 and 169");
+        assertArrayEquals(new double[] {170, 167, 169}, fork.measured());
+        final Fork atOnce = WarmUp.settle(new double[] {700, 720, 710, 690, 560, 700, 705, 520, 530, 525}, 3, 3);
+        assertEquals(3, atOnce.warmup().length, "agreeing at the floor: the floor alone; one low iteration does not hold it back");
+        assertEquals(7, atOnce.measured().length, "everything after is measured, a late drop included, not hidden");
+        assertEquals(3, WarmUp.settle(new double[] {100, 100, 100, 110, 110, 110}, 0, 3).warmup().length,
+            "10% apart agrees; the line needs three iterations before it, whatever the floor");
+        assertFalse(WarmUp.settle(new double[] {100, 100, 100, 110.1, 110.1, 110.1}, 0, 3).settled(), "beyond 10% does not");
+        assertEquals(5, WarmUp.settle(new double[] {100, 100, 100, 100, 100, 100, 100}, 5, 2).warmup().length,
+            "never before the floor");
     }
 
     @Test
     void aForkThatNeverSettlesBeforeTheBoundIsKeptAsNotSettled() {
-        final Fork fork = WarmUp.settle(new double[] {50, 100, 150, 200, 250, 300}, 3, 2);
+        final Fork fork = WarmUp.settle(new double[] {50, 100, 150, 200, 250, 300, 350, 400}, 3, 2);
         assertFalse(fork.settled());
-        assertArrayEquals(new double[] {250, 300}, fork.measured(), "the last minMeasured iterations");
-        assertEquals(3 + 4, fork.warmupIterations());
-        final double[] late = {50, 100, 150, 200, 300, 301, 302};
-        assertFalse(WarmUp.settle(late, 0, 4).settled(), "agreeing where fewer than minMeasured would be left is past the bound");
-        assertArrayEquals(new double[] {300, 301, 302}, WarmUp.settle(late, 0, 3).measured(), "within the bound");
+        assertArrayEquals(new double[] {350, 400}, fork.measured(), "the last minMeasured iterations");
+        assertEquals(6, fork.warmup().length);
+        final double[] late = {50, 100, 150, 300, 300, 301, 302, 303, 304};
+        assertFalse(WarmUp.settle(late, 0, 5).settled(), "agreeing where fewer than minMeasured would be left is past the bound");
+        assertArrayEquals(new double[] {301, 302, 303, 304}, WarmUp.settle(late, 0, 4).measured(), "within the bound");
         assertThrows(IllegalArgumentException.class, () -> WarmUp.settle(new double[] {1, 2}, 0, 3));
     }
 
