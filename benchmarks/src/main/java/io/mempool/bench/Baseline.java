@@ -18,15 +18,16 @@ final class Baseline {
      * One cell of the previous run.
      *
      * @param median   the median objects/s (across forks, in files since forks; of the iterations before).
-     * @param min      the low end of its range: the lowest fork median, or with one fork (and before forks) the lowest iteration.
-     * @param max      the high end.
+     * @param min      the low end of its range: its lowest measured iteration (of any fork).
+     * @param max      the high end: its highest.
      * @param unstable whether its forks split ({@link Stability}; false in files from before).
      */
     record Cell(double median, double min, double max, boolean unstable) {
         /**
          * Whether a new figure differs from this one by more than the spread of both runs: the change between the
-         * medians exceeds the width of this cell's range and of the new one's. Two runs of one commit whose forks
-         * each agree closely can still differ; a change inside either run's own spread is no change.
+         * medians exceeds the width of this cell's range and of the new one's, each the lowest to the highest
+         * iteration of all its forks. Not the forks' medians alone: two runs of one commit, each with forks that
+         * agree within 1%, differed by 6% on this 2-core VM as another process's load came and went.
          *
          * @param newMedian the new run's median.
          * @param newMin    the low end of its range.

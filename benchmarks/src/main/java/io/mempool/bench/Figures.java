@@ -9,9 +9,11 @@ import java.util.Map;
 /**
  * The raw figures of a comparison: the forks of every cell, per scenario and column (and per variant of the
  * pipeline scenario, outside the grid), and why a cell has none. A cell's figure is the median of its forks'
- * medians, unless its forks split into modes ({@link Stability}); its range is the lowest to the highest fork
- * median, or with one fork, its lowest to highest iteration. The figures of columns that have no cache mode of ours (peers, the floor) are kept per
- * {@link Scenario#peerKey()}, so one run serves every cache mode of a row. Not thread-safe.
+ * medians, unless its forks split into modes ({@link Stability}); its spread across forks is (max - min) / median
+ * of those medians; its range is the lowest to the highest measured iteration of all its forks (the whiskers, and
+ * what {@code --baseline} holds a change to: it contains the forks' medians and each fork's own scatter). The
+ * figures of columns that have no cache mode of ours (peers, the floor) are kept per {@link Scenario#peerKey()},
+ * so one run serves every cache mode of a row. Not thread-safe.
  */
 final class Figures {
     private final List<Scenario> scenarios;
@@ -90,29 +92,27 @@ final class Figures {
 
     /** @return the median of a cell's fork medians, by key, or NaN if it has no figure. */
     double median(final String key) {
-        return Fork.median(forkMedians(key));
+        return Fork.median(forks(key).stream().mapToDouble(Fork::median).toArray());
     }
 
-    /** @return the low end of the cell's range (see the class comment), or NaN if it has no figure. */
+    /** @return the lowest measured iteration of the cell's forks, or NaN if it has no figure. */
     double min(final Scenario scenario, final Alternative column) {
         return min(cellKey(scenario, column));
     }
 
-    /** @return the low end of a cell's range, by key, or NaN if it has no figure. */
+    /** @return the lowest measured iteration of a cell's forks, by key, or NaN if it has no figure. */
     double min(final String key) {
-        final List<Fork> list = forks(key);
-        return list.size() == 1 ? list.get(0).min() : Arrays.stream(forkMedians(key)).min().orElse(Double.NaN);
+        return forks(key).stream().mapToDouble(Fork::min).min().orElse(Double.NaN);
     }
 
-    /** @return the high end of the cell's range, or NaN if it has no figure. */
+    /** @return the highest measured iteration of the cell's forks, or NaN if it has no figure. */
     double max(final Scenario scenario, final Alternative column) {
         return max(cellKey(scenario, column));
     }
 
-    /** @return the high end of a cell's range, by key, or NaN if it has no figure. */
+    /** @return the highest measured iteration of a cell's forks, by key, or NaN if it has no figure. */
     double max(final String key) {
-        final List<Fork> list = forks(key);
-        return list.size() == 1 ? list.get(0).max() : Arrays.stream(forkMedians(key)).max().orElse(Double.NaN);
+        return forks(key).stream().mapToDouble(Fork::max).max().orElse(Double.NaN);
     }
 
     /**
@@ -120,7 +120,9 @@ final class Figures {
      * @return the spread across its forks, {@code (max - min) / median} of their medians; NaN with fewer than two.
      */
     double spread(final String key) {
-        return forks(key).size() < 2 ? Double.NaN : Noise.spread(min(key), max(key), median(key));
+        final double[] medians = forks(key).stream().mapToDouble(Fork::median).toArray();
+        return medians.length < 2 ? Double.NaN : Noise.spread(Arrays.stream(medians).min().orElseThrow(),
+            Arrays.stream(medians).max().orElseThrow(), Fork.median(medians));
     }
 
     /** @return whether the cell's forks agree on one figure ({@link Stability}). */
@@ -133,9 +135,6 @@ final class Figures {
         return Stability.of(forks(key));
     }
 
-    private double[] forkMedians(final String key) {
-        return forks(key).stream().mapToDouble(Fork::median).toArray();
-    }
 
     /** @return whether the run has the pipeline scenario: figures or a note on either variant. */
     boolean hasPipeline() {

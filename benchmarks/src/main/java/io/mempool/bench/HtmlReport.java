@@ -13,7 +13,7 @@ import static io.mempool.bench.SvgCharts.escape;
  * {@code index.html}: one offline file, well-formed XHTML with inline SVG (no script, no network): the run and
  * how noisy it was, the targets, line charts of objects/s against bulk size (one per cache mode, n_keep and
  * thread count) and against threads, a bar chart per scenario (for runs of a few scenarios), the pipeline
- * scenario's two bars, and a table of every cell of {@code results.json}. Ranges (fork medians, or one fork's iterations) are drawn as whiskers;
+ * scenario's two bars, and a table of every cell of {@code results.json}. Ranges (the lowest to the highest measured iteration) are drawn as whiskers;
  * a baseline run, if given, beside this one.
  */
 final class HtmlReport {
@@ -44,7 +44,7 @@ final class HtmlReport {
             + "<head><meta charset=\"utf-8\"/><title>jmempool compare</title>\n<style>" + STYLE + "</style></head><body>\n"
             + "<h1>jmempool compare</h1>\n<p>DPDK's test_mempool_perf loop: objects got and put back per second, summed over "
             + "threads. Each figure is the median of its forks' medians (JVMs, each measured once warm); each whisker spans the "
-            + "lowest to the highest fork median (with one fork, its lowest to highest iteration). A cell whose forks split into modes, "
+            + "lowest to the highest measured iteration of its forks. A cell whose forks split into modes, "
             + "or whose iterations shift within a fork, is unstable: drawn pale and dashed, tabled as its range, never as a median. Ratios are to the row's best Java peer. The floor (black) is a bare long[] cache in Java; DPDK is orange.</p>\n");
         if (baseline != null) {
             html.append("<p>Baseline: ").append(escape(baseline.label())).append(", drawn beside this run: thin grey bars, "

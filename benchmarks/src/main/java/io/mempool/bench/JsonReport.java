@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * {@code results.json}: the settings, the machine and its noise, the targets, and per scenario and column a
- * cell: its median across forks, range ({@link Figures}), spread across forks, {@code unstable} (and {@code why},
+ * cell: its median across forks, range (min and max, {@link Figures}), spread across forks, {@code unstable} (and {@code why},
  * {@link Stability}), and every fork with its median,
  * warm-up and measured iterations' objects/s; and, when the run had it, the pipeline scenario's two cells under
  * {@code "pipeline"}, in the same form. {@code --baseline} reads it back ({@link Baseline}). Stateless.

@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * The report's charts as inline SVG (well-formed XML, no script): a bar chart per scenario and line charts of
  * objects/s against bulk size or threads. Every bar and point carries its range as a whisker from the lowest
- * to the highest fork median (one fork: iteration), a {@code <title>} with the figures, and {@code data-cell} /
+ * to the highest measured iteration of its forks, a {@code <title>} with the figures, and {@code data-cell} /
  * {@code data-median} attributes naming the {@code results.json} cell it draws. A baseline run, if any, is
  * drawn beside: a thin pale bar under each bar, a dashed line with hollow points under each line.
  */

@@ -42,10 +42,11 @@ final class Tables {
     /**
      * @param figures a run's figures.
      * @param key     a cell with a figure.
-     * @return its range, e.g. {@code forks 710.0M..722.0M}, or with one fork {@code iterations 700.0M..730.0M}.
+     * @return its forks and range, e.g. {@code 2 forks, iterations 700.0M..730.0M}.
      */
     static String range(final Figures figures, final String key) {
-        return (figures.forks(key).size() > 1 ? "forks " : "iterations ") + rate(figures.min(key)) + ".." + rate(figures.max(key));
+        final int forks = figures.forks(key).size();
+        return forks + (forks == 1 ? " fork" : " forks") + ", iterations " + rate(figures.min(key)) + ".." + rate(figures.max(key));
     }
 
     /**
@@ -94,7 +95,7 @@ final class Tables {
         if (baseline != null) {
             out.println();
             out.println("this run over the baseline " + baseline.label() + " (median / median; ! where the change exceeds the");
-            out.println("spread of both runs, the width of each one's range; unstable where either run's cell is unstable)");
+            out.println("spread of both runs, each one's lowest to highest iteration; unstable where either run's cell is)");
             grid(figures, out, (scenario, column) -> versus(figures, Figures.cellKey(scenario, column),
                 baseline.cell(scenario, column)));
             if (figures.hasPipeline()) {

@@ -103,7 +103,7 @@ class CompareCommandTest {
             "--warmup-ms", "0", "--iterations", "2", "--iteration-ms", "20", "--out", dir.toString()), out());
         final String out = out();
         assertTrue(out.matches("(?s).*\\[  1/1] shared_pipeline +two_jvms/one_jvm +[0-9.]+x \\([0-9.]+[kMG] vs [0-9.]+[kMG]\\).*"), out);
-        assertTrue(out.lines().anyMatch(l -> l.matches("  two_jvms +[0-9.]+[kMG] \\(iterations [0-9.]+[kMG]\\.\\.[0-9.]+[kMG]\\) +producer and consumer in two JVMs.*")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("  two_jvms +[0-9.]+[kMG] \\(1 fork, iterations [0-9.]+[kMG]\\.\\.[0-9.]+[kMG]\\) +producer and consumer in two JVMs.*")), out);
         assertTrue(out.contains("the two-JVM pipeline over the one-JVM one: "), out);
         assertFalse(out.contains("objects/s, the median of the forks' medians"), "no grid without its scenarios:\n" + out);
         final Map<?, ?> json = (Map<?, ?>) JsonReader.parse(Files.readString(dir.resolve("results.json")));

@@ -31,20 +31,20 @@ class FiguresTest {
         assertEquals(3, figures.median(CACHED, RING));
         assertEquals(3.5, figures.median(CACHED, STACK));
         assertTrue(Double.isNaN(figures.median(NO_CACHE, RING)));
-        assertEquals(1, figures.min(CACHED, RING), "one fork: its range is its iterations'");
+        assertEquals(1, figures.min(CACHED, RING), "the range is the iterations'");
         assertEquals(5, figures.max(CACHED, RING));
         assertTrue(Double.isNaN(figures.spread(Figures.cellKey(CACHED, RING))), "no spread across forks with one");
     }
 
     @Test
-    void theFigureIsTheMedianOfTheForksMediansAndTheRangeSpansThem() {
+    void theFigureIsTheMedianOfTheForksMediansTheSpreadIsTheirsAndTheRangeSpansEveryIteration() {
         figures.add(CACHED, RING, Fork.of(5, 1, 3));
         figures.add(CACHED, RING, Fork.of(7, 9));
         assertEquals(5.5, figures.median(CACHED, RING), "forks of medians 3 and 8");
         figures.add(CACHED, RING, Fork.of(100, 1, 4));
         assertEquals(4, figures.median(CACHED, RING), "medians 3, 8 and 4; pooling the iterations would give 4.5");
-        assertEquals(3, figures.min(CACHED, RING), "the lowest fork median, not the lowest iteration");
-        assertEquals(8, figures.max(CACHED, RING));
+        assertEquals(1, figures.min(CACHED, RING), "the range: the lowest measured iteration of any fork");
+        assertEquals(100, figures.max(CACHED, RING));
         assertEquals(5.0 / 4, figures.spread(Figures.cellKey(CACHED, RING)));
         assertEquals(3, figures.forks(CACHED, RING).size());
     }
