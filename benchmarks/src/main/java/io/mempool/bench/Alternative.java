@@ -4,20 +4,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One column of the comparison: a jmempool ops name, jmempool's single-object API, the bare Java floor,
- * a Java peer, or DPDK itself.
+ * One column of the comparison: a jmempool ops name, ring_mp_mc with its put range check off, jmempool's
+ * single-object API, the bare Java floor, a Java peer, or DPDK itself. Immutable.
  *
  * @param column    the column's name: the ops name, the peer's short name, {@code floor}, {@code dpdk}...
  * @param kind      what it measures.
  * @param benchmark the JMH benchmark class; null for DPDK.
  * @param label     what it is, for the legend.
  * @param params    JMH parameters of the benchmark beyond the scenario's (e.g. {@code ops}).
+ * @param jvmArgs   JVM arguments of its forks beyond the benchmark's own (e.g. a system property); empty for most.
  */
-record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark, String label, Map<String, String> params) {
+record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark, String label, Map<String, String> params,
+                   List<String> jvmArgs) {
     /** What a column measures. */
     enum Kind {
         /** A jmempool pool on one ops name, through {@code getBulk/putBulk} or a user cache. */
         JMEMPOOL,
+        /** The same on ring_mp_mc with the per-put handle range check off: what the check costs. */
+        UNCHECKED,
         /** jmempool's single-object API, {@code get()/put(long)}, on ring_mp_mc. */
         SINGLE,
         /** The bare Java floor ({@link FloorPerf}): what a cached pool costs at the least on this JVM. */
@@ -49,17 +53,26 @@ record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark
         peer("undertow", UndertowPoolPerf.class, "Undertow DefaultByteBufferPool, 2048 B direct buffers, thread cache of 512"),
         peer("allocate_direct", AllocateDirectPerf.class, "ByteBuffer.allocateDirect per object, no pool"));
 
+    /** The system property that turns the put range check off; core reads it once, at class initialisation. */
+    static final String CHECK_HANDLES_OFF = "-Dmempool.checkHandles=false";
+
+    /** The unchecked column: ring_mp_mc, the same benchmark, with the property in its forks. */
+    static final Alternative UNCHECKED = new Alternative(DPDK_OPS + "_unchecked", Kind.UNCHECKED, MempoolPerf.class,
+        DPDK_OPS + ", put range check off (" + CHECK_HANDLES_OFF + " in its forks; " + DPDK_OPS + " is the checked default)",
+        Map.of("ops", DPDK_OPS), List.of(CHECK_HANDLES_OFF));
+
     /** The single-object API column. */
     static final Alternative SINGLE = new Alternative("get_put", Kind.SINGLE, MempoolSinglePerf.class,
-        "jmempool " + DPDK_OPS + " through get()/put(long), one call per object (bulk-1 rows)", Map.of("ops", DPDK_OPS));
+        "jmempool " + DPDK_OPS + " through get()/put(long), one call per object (bulk-1 rows)", Map.of("ops", DPDK_OPS), List.of());
 
     /** The floor column. */
     static final Alternative FLOOR = new Alternative("floor", Kind.FLOOR, FloorPerf.class,
         "bare Java floor: long[] LIFO cache of 512 (DPDK 26.07 refill/flush, arraycopy, no checks) on a locked long[] stack",
-        Map.of());
+        Map.of(), List.of());
 
     /** The DPDK column. */
-    static final Alternative DPDK = new Alternative("dpdk", Kind.DPDK, null, "DPDK rte_mempool, ring_mp_mc (C harness)", Map.of());
+    static final Alternative DPDK = new Alternative("dpdk", Kind.DPDK, null, "DPDK rte_mempool, ring_mp_mc (C harness)", Map.of(),
+        List.of());
 
     private static Alternative peer(final String column, final Class<? extends PoolPerf> benchmark, final String label) {
         return peer(column, benchmark, Map.of(), label);
@@ -67,7 +80,7 @@ record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark
 
     private static Alternative peer(final String column, final Class<? extends PoolPerf> benchmark,
                                     final Map<String, String> params, final String label) {
-        return new Alternative(column, Kind.PEER, benchmark, label, params);
+        return new Alternative(column, Kind.PEER, benchmark, label, params, List.of());
     }
 
     /**
@@ -75,7 +88,7 @@ record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark
      * @return its column.
      */
     static Alternative ofOps(final String ops) {
-        return new Alternative(ops, Kind.JMEMPOOL, MempoolPerf.class, "jmempool, ops " + ops, Map.of("ops", ops));
+        return new Alternative(ops, Kind.JMEMPOOL, MempoolPerf.class, "jmempool, ops " + ops, Map.of("ops", ops), List.of());
     }
 
     /**
@@ -88,7 +101,7 @@ record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark
 
     /** @return whether the column runs jmempool (so JMH gets the row's {@code cache} parameter). */
     boolean runsJmempool() {
-        return kind == Kind.JMEMPOOL || kind == Kind.SINGLE;
+        return kind == Kind.JMEMPOOL || kind == Kind.UNCHECKED || kind == Kind.SINGLE;
     }
 
     /**
@@ -98,6 +111,7 @@ record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark
     String skipReason(final Scenario scenario) {
         return switch (kind) {
             case JMEMPOOL -> scenario.threads() > 1 && MempoolPerf.singleSided(column) ? "single producer or consumer" : null;
+            case UNCHECKED -> scenario.cache() == CacheMode.NONE ? "cached rows only, beside " + DPDK_OPS : null;
             case SINGLE -> scenario.getBulk() != 1 || scenario.putBulk() != 1 ? "bulk-1 rows only"
                 : scenario.cache() == CacheMode.USER ? "get()/put(long) have no user-cache form" : null;
             case FLOOR -> scenario.cache() == CacheMode.NONE ? "no cache in this row; the floor is a cache" : null;

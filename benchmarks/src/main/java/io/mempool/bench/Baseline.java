@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,11 +17,27 @@ final class Baseline {
     /**
      * One cell of the previous run.
      *
-     * @param median the median objects/s.
-     * @param min    the lowest iteration.
-     * @param max    the highest iteration.
+     * @param median   the median objects/s (across forks, in files since forks; of the iterations before).
+     * @param min      the low end of its range: its lowest measured iteration (of any fork).
+     * @param max      the high end: its highest.
+     * @param unstable whether its forks split ({@link Stability}; false in files from before).
      */
-    record Cell(double median, double min, double max) {
+    record Cell(double median, double min, double max, boolean unstable) {
+        /**
+         * Whether a new figure differs from this one by more than the spread of both runs: the change between the
+         * medians exceeds the width of this cell's range and of the new one's, each the lowest to the highest
+         * iteration of all its forks. Not the forks' medians alone: two runs of one commit, each with forks that
+         * agree within 1%, differed by 6% on this 2-core VM as another process's load came and went.
+         *
+         * @param newMedian the new run's median.
+         * @param newMin    the low end of its range.
+         * @param newMax    the high end.
+         * @return whether the change is beyond both spreads.
+         */
+        boolean changedBeyond(final double newMedian, final double newMin, final double newMax) {
+            final double change = Math.abs(newMedian - median);
+            return change > newMax - newMin && change > max - min;
+        }
     }
 
     private final String label;
@@ -61,12 +76,10 @@ final class Baseline {
         final Map<?, ?> results = (Map<?, ?>) scenario.get("results");
         for (final Map.Entry<?, ?> result : results.entrySet()) {
             final Map<?, ?> cell = (Map<?, ?>) result.getValue();
-            if (cell.get("median") instanceof Double median && cell.get("iterations") instanceof List<?> iterations
-                && !iterations.isEmpty()) {
-                final double[] values = iterations.stream().mapToDouble(v -> (Double) v).toArray();
-                final double min = Arrays.stream(values).min().orElseThrow();
-                final double max = Arrays.stream(values).max().orElseThrow();
-                cells.put(scenario.get("id") + "|" + result.getKey(), new Cell(median, min, max));
+            if (cell.get("median") instanceof Double median && cell.get("min") instanceof Double min
+                && cell.get("max") instanceof Double max) {
+                final boolean unstable = Boolean.TRUE.equals(cell.get("unstable"));
+                cells.put(scenario.get("id") + "|" + result.getKey(), new Cell(median, min, max, unstable));
             }
         }
     }

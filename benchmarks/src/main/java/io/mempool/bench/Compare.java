@@ -18,10 +18,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code compare} command: every scenario against every ops name found, every peer and DPDK, one
- * short JMH fork per cell, cells interleaved (each round runs every column of a row before the next
- * row), and at the end of each round the pipeline scenario ({@link PipelineRun}); then the table,
- * {@code results.json} and {@code index.html}. Not thread-safe.
+ * The {@code compare} command: every scenario against every ops name found, every peer and DPDK, each cell in
+ * several short JMH forks ({@link CompareOptions#forksOf}), each fork measured once warm ({@link WarmUp}). Forks
+ * are interleaved: a pass runs one fork of every cell (every column of a row before the next row) before the
+ * next pass, so a noisy stretch of the machine hits one fork of many cells rather than every fork of one; at the
+ * end of each round the pipeline scenario ({@link PipelineRun}); then the table, {@code results.json} and
+ * {@code index.html}. Not thread-safe.
  */
 final class Compare {
     /** A JVM's start, JMH's handshake and the trial setup, per fork, for the time estimate. */
@@ -30,10 +32,10 @@ final class Compare {
     private Compare() {
     }
 
-    /** One step of the run: a cell of the grid, or the pipeline scenario (no scenario of the grid, no column). */
-    private record Step(int round, Scenario scenario, Alternative column) {
+    /** One step of the run: a fork of a cell of the grid, or the pipeline scenario (no scenario of the grid, no column). */
+    private record Step(int round, int fork, Scenario scenario, Alternative column) {
         static Step pipeline(final int round) {
-            return new Step(round, null, null);
+            return new Step(round, 0, null, null);
         }
 
         boolean isPipeline() {
@@ -60,14 +62,18 @@ final class Compare {
         // Another JMH run on the machine holds /tmp/jmh.lock; its load is noise, which the page reports, not an error.
         System.setProperty("jmh.ignoreLock", "true");
         final List<Step> steps = plan(options, columns, dpdk, figures);
-        final double perStep = (options.warmups + options.iterations) * options.iterationMs / 1000.0 + FORK_OVERHEAD_S;
         final int pipelineSteps = options.pipeline ? options.rounds : 0;
-        final double seconds = (steps.size() - pipelineSteps) * perStep + pipelineSteps * PipelineRun.estimateSeconds(
-            PipelineRun.warmups(options.warmups, options.iterationMs), options.iterations, options.iterationMs);
+        final double forkSeconds = seconds(options.forkIterations(), options);
+        final double seconds = (steps.size() - pipelineSteps) * (forkSeconds + FORK_OVERHEAD_S) + pipelineSteps
+            * PipelineRun.estimateSeconds(pipelineWarmups(options), options.iterations, options.iterationMs);
         out.printf(Locale.ROOT, "compare (%s): %d scenarios x %d columns%s, %d steps, about %.0f s%n", options.mode,
             options.scenarios.size(), columns.size(), options.pipeline ? " and " + PipelineRun.ID : "", steps.size(), seconds);
+        out.printf(Locale.ROOT, "  a fork: %s; %.1f s of iterations and ~%.0f s to start a JVM; %s%n", forkShape(options),
+            forkSeconds, FORK_OVERHEAD_S, forkCounts(options, steps));
         final Map<String, String> about = about(options, dpdk);
         final Path log = outDir.resolve("jmh-last-step.log");
+        final long runStart = System.nanoTime();
+        final List<Fork> ran = new ArrayList<>();
         int failures = 0;
         for (int i = 0; i < steps.size(); i++) {
             final Step step = steps.get(i);
@@ -77,11 +83,14 @@ final class Compare {
                 if (step.isPipeline()) {
                     shown = pipeline(options, figures);
                 } else {
-                    final double[] scores = step.column().kind() == Alternative.Kind.DPDK
+                    final double[] iterations = step.column().kind() == Alternative.Kind.DPDK
                         ? dpdk.run(step.scenario(), options)
                         : JmhStep.run(step.column(), step.scenario(), options, log);
-                    figures.add(step.scenario(), step.column(), scores);
-                    shown = Tables.rate(figures.median(step.scenario(), step.column()));
+                    final Fork fork = WarmUp.settle(iterations, options.floorIterations(), options.iterations);
+                    figures.add(step.scenario(), step.column(), fork);
+                    ran.add(fork);
+                    shown = String.format(Locale.ROOT, "%-8s %s %.1f s", Tables.rate(fork.median()),
+                        fork.settled() ? "warm after" : "NOT SETTLED in", seconds(fork.warmup().length, options));
                 }
             } catch (final RuntimeException ex) {
                 failures++;
@@ -94,11 +103,16 @@ final class Compare {
                 }
                 shown = "FAILED: " + ex.getMessage();
             }
-            out.printf(Locale.ROOT, "[%3d/%d] %s%-26s %-16s %s (%.1f s)%n", i + 1, steps.size(),
+            out.printf(Locale.ROOT, "[%3d/%d] %s%-26s %-20s %-8s %s (%.1f s)%n", i + 1, steps.size(),
                 options.rounds > 1 ? "round " + (step.round() + 1) + " " : "",
                 step.isPipeline() ? PipelineRun.ID : step.scenario().id(),
-                step.isPipeline() ? PipelineRun.PROGRESS_COLUMNS : step.column().column(), shown, (System.nanoTime() - start) / 1e9);
+                step.isPipeline() ? PipelineRun.PROGRESS_COLUMNS : step.column().column(),
+                step.isPipeline() || options.forksOf(step.column().kind()) == 1 ? ""
+                    : "fork " + (step.fork() + 1) + "/" + options.forksOf(step.column().kind()),
+                shown, (System.nanoTime() - start) / 1e9);
         }
+        final String took = took(options, ran, System.nanoTime() - runStart);
+        about.put("took", took);
         about.put("load average at end", loadAverage());
         final List<Targets.Result> targets = Targets.evaluate(figures);
         final Noise noise = Noise.of(figures);
@@ -111,6 +125,7 @@ final class Compare {
         Files.writeString(json, JsonReport.render(figures, about, targets, noise), StandardCharsets.UTF_8);
         Files.writeString(html, HtmlReport.render(figures, about, targets, noise, baseline), StandardCharsets.UTF_8);
         out.println();
+        out.println("took " + took);
         out.println("wrote " + json);
         out.println("wrote " + html);
         return failures == 0 ? 0 : 1;
@@ -124,6 +139,9 @@ final class Compare {
                 throw new IllegalArgumentException("ops: " + ops + " (expected: one of " + registered + ")");
             }
             columns.add(Alternative.ofOps(ops));
+            if (ops.equals(Alternative.DPDK_OPS)) {
+                columns.add(Alternative.UNCHECKED);
+            }
         }
         if (columns.stream().anyMatch(c -> c.column().equals(Alternative.DPDK_OPS))) {
             columns.add(Alternative.SINGLE);
@@ -138,21 +156,27 @@ final class Compare {
         return columns;
     }
 
-    /** Every cell of every round, in run order; cells that will not run get a note instead. */
+    /**
+     * Every fork of every cell of every round, in run order: per round, a pass per fork, each pass one fork of every
+     * cell that has that many; cells that will not run get a note instead.
+     */
     private static List<Step> plan(final CompareOptions options, final List<Alternative> columns, final DpdkHarness dpdk,
                                    final Figures figures) {
+        final int passes = columns.stream().mapToInt(c -> options.forksOf(c.kind())).max().orElse(1);
         final List<Step> steps = new ArrayList<>();
         for (int round = 0; round < options.rounds; round++) {
-            final Set<String> cellsDone = new HashSet<>();
-            for (final Scenario scenario : options.scenarios) {
-                for (final Alternative column : columns) {
-                    final String skip = column.skipReason(scenario);
-                    if (skip != null) {
-                        figures.note(scenario, column, skip);
-                    } else if (column.kind() == Alternative.Kind.DPDK && dpdk.unavailable() != null) {
-                        figures.note(scenario, column, dpdk.unavailable());
-                    } else if (cellsDone.add(Figures.cellKey(scenario, column))) {
-                        steps.add(new Step(round, scenario, column));
+            for (int fork = 0; fork < passes; fork++) {
+                final Set<String> cellsDone = new HashSet<>();
+                for (final Scenario scenario : options.scenarios) {
+                    for (final Alternative column : columns) {
+                        final String skip = column.skipReason(scenario);
+                        if (skip != null) {
+                            figures.note(scenario, column, skip);
+                        } else if (column.kind() == Alternative.Kind.DPDK && dpdk.unavailable() != null) {
+                            figures.note(scenario, column, dpdk.unavailable());
+                        } else if (fork < options.forksOf(column.kind()) && cellsDone.add(Figures.cellKey(scenario, column))) {
+                            steps.add(new Step(round, fork, scenario, column));
+                        }
                     }
                 }
             }
@@ -161,6 +185,38 @@ final class Compare {
             }
         }
         return steps;
+    }
+
+    /** @return {@code iterations} of the run's length in seconds. */
+    private static double seconds(final int iterations, final CompareOptions options) {
+        return iterations * options.iterationMs / 1000.0;
+    }
+
+    /** @return what the run took and what its forks' warm-ups cost, e.g. {@code 371 s; 130 forks, warm after a median 0.5 s ...}. */
+    private static String took(final CompareOptions options, final List<Fork> ran, final long nanos) {
+        final double[] warmups = ran.stream().mapToDouble(f -> seconds(f.warmup().length, options)).toArray();
+        return String.format(Locale.ROOT, "%.0f s; %d forks, warm after a median %.1f s (at least %.1f s), %d not settled in %.1f s",
+            nanos / 1e9, ran.size(), Fork.median(warmups), seconds(options.floorIterations(), options),
+            ran.stream().filter(f -> !f.settled()).count(), seconds(options.maxWarmupIterations(), options));
+    }
+
+    /**
+     * @return a fork's shape, e.g. {@code warm-up 0.5..1.2 s (until the medians of 3 iterations before and after agree
+     *     within 10%), then >= 5 x 100 ms measured}.
+     */
+    private static String forkShape(final CompareOptions options) {
+        return String.format(Locale.ROOT, "warm-up %.1f..%.1f s (until the medians of %d iterations before and after agree "
+            + "within %.0f%%), then >= %d x %d ms measured",
+            seconds(options.floorIterations(), options), seconds(options.maxWarmupIterations(), options),
+            Math.min(WarmUp.AGREEING, options.iterations), 100 * WarmUp.AGREEMENT, options.iterations, options.iterationMs);
+    }
+
+    /** @return how many forks of which columns the steps hold, e.g. {@code 94 forks of jmempool, floor and DPDK cells (2 each), 36 of peers (1 each)}. */
+    private static String forkCounts(final CompareOptions options, final List<Step> steps) {
+        final long peers = steps.stream().filter(s -> !s.isPipeline() && s.column().kind() == Alternative.Kind.PEER).count();
+        final long others = steps.stream().filter(s -> !s.isPipeline()).count() - peers;
+        return String.format(Locale.ROOT, "%d forks of jmempool, floor and DPDK cells (%d each), %d of peers (%d each)",
+            others, options.forksOf(Alternative.Kind.JMEMPOOL), peers, options.forksOf(Alternative.Kind.PEER));
     }
 
     /**
@@ -172,7 +228,7 @@ final class Compare {
     private static String pipeline(final CompareOptions options, final Figures figures) {
         final Map<PipelineRun.Variant, double[]> scores;
         try {
-            scores = PipelineRun.run(PipelineRun.warmups(options.warmups, options.iterationMs), options.iterations,
+            scores = PipelineRun.run(pipelineWarmups(options), options.iterations,
                 options.iterationMs, PipelineRun.defaultRoot());
         } catch (final IOException ex) {
             throw new IllegalStateException("runtime directory: " + ex.getMessage(), ex);
@@ -180,8 +236,13 @@ final class Compare {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", ex);
         }
-        scores.forEach((variant, rates) -> figures.add(variant.cellKey(), rates));
+        scores.forEach((variant, rates) -> figures.add(variant.cellKey(), Fork.of(rates)));
         return PipelineRun.twoOverOne(figures);
+    }
+
+    /** @return the pipeline's warm-up iterations: the forks' floor, or the pipeline's own least. */
+    private static int pipelineWarmups(final CompareOptions options) {
+        return PipelineRun.warmups(options.floorIterations(), options.iterationMs);
     }
 
     private static Map<String, String> about(final CompareOptions options, final DpdkHarness dpdk) {
@@ -192,13 +253,15 @@ final class Compare {
         about.put("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         about.put("load average at start", loadAverage());
         about.put("mode", options.mode);
-        about.put("per cell", String.format(Locale.ROOT, "%d fork(s) x (%d warmup + %d measurement iterations of %d ms), %d round(s)",
-            options.forks, options.warmups, options.iterations, options.iterationMs, options.rounds));
+        about.put("per cell", String.format(Locale.ROOT, "%d fork(s) per jmempool, floor and DPDK cell, %d per peer, %d round(s); "
+            + "the figure is the median of the forks' medians", options.forksOf(Alternative.Kind.JMEMPOOL),
+            options.forksOf(Alternative.Kind.PEER), options.rounds));
+        about.put("per fork", forkShape(options));
         about.put("driver", "JMH " + (options.forks == 0 ? "in this JVM" : "forks") + " through org.openjdk.jmh.runner.Runner");
         if (options.pipeline) {
             about.put(PipelineRun.ID, String.format(Locale.ROOT, "3 child JVMs (producer, consumer; both in one), not JMH; "
                 + "the variants alternate, %d warmup + %d measurement iterations of %d ms each, %d round(s)",
-                PipelineRun.warmups(options.warmups, options.iterationMs), options.iterations, options.iterationMs, options.rounds));
+                pipelineWarmups(options), options.iterations, options.iterationMs, options.rounds));
         }
         about.put("dpdk", dpdk.unavailable() == null ? "C harness on rte_mempool, ring_mp_mc" : dpdk.unavailable());
         return about;

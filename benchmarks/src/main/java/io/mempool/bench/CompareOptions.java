@@ -13,19 +13,23 @@ import java.util.Set;
 final class CompareOptions {
     static final String USAGE = String.join("\n",
         "usage: compare [--quick | --matrix | --full] [--ops a,b] [--peers a,b|none] [--scenarios id,id]",
-        "               [--warmups N] [--iterations N] [--iteration-ms N] [--rounds N] [--forks N]",
-        "               [--dpdk auto|off] [--baseline results.json] [--out DIR]",
-        "  (default)     4 scenarios, every ops, the floor, every peer and DPDK; then shared_pipeline, ~3 minutes",
-        "  --quick       the headline scenario only, shorter iterations, no pipeline, ~1 minute",
-        "  --matrix      a slice of the matrix drawn as charts (objects/s against bulk size and threads), ~10 minutes",
-        "  --full        test_mempool_perf's whole fixed-bulk matrix as charts (hours: narrow it with --ops/--peers)",
+        "               [--warmup-ms N] [--max-warmup-ms N] [--iterations N] [--iteration-ms N] [--forks N]",
+        "               [--peer-forks N] [--rounds N] [--dpdk auto|off] [--baseline results.json] [--out DIR]",
+        "  (default)     4 scenarios, every ops, the floor, every peer and DPDK; then shared_pipeline, ~6 minutes",
+        "  --quick       the headline scenario only, shorter forks, no pipeline, ~1.5 minutes",
+        "  --matrix      a slice of the matrix as charts (objects/s against bulk size and threads), 3 forks a cell, ~30 minutes",
+        "  --full        test_mempool_perf's whole fixed-bulk matrix as charts (days: narrow it with --ops/--peers/--scenarios)",
         "  --ops         ops names to run (default: every registered name; see `list`)",
         "  --peers       peers to run: " + String.join(",", peerNames()) + " (default: all), or none",
         "  --scenarios   scenario ids, e.g. default_g32_p32_k128_t1 (default: those of the mode); " + PipelineRun.ID + ":",
         "                a shared pool between two JVMs, producer to consumer, beside the same pipeline in one JVM",
-        "  --warmups N, --iterations N, --iteration-ms N   per JMH fork (medians are over iterations)",
-        "  --rounds N    run the whole list N times, interleaved, pooling the iterations",
-        "  --forks N     JMH forks per step (0 runs in this JVM: for tests only)",
+        "  --warmup-ms N, --max-warmup-ms N   a fork's warm-up: at least N ms, then until the medians of 3 iterations",
+        "                before and after agree within 10%, at most the max (then the fork is not settled: unstable)",
+        "  --iterations N, --iteration-ms N   measured iterations per fork (at least N), and their length",
+        "  --forks N     forks (JVMs) per jmempool, floor and DPDK cell; the figure is the median of the forks' medians",
+        "                (0 runs each cell once in this JVM: for tests only)",
+        "  --peer-forks N   forks per Java peer's cell",
+        "  --rounds N    run the whole list N times, interleaved, each time with every cell's forks",
         "  --dpdk off    skip the DPDK column even if libdpdk is installed",
         "  --baseline F  a previous run's results.json, drawn and tabled beside this run (before/after a change)",
         "  --out DIR     where results.json and index.html go (default: benchmarks/target/compare)");
@@ -35,11 +39,18 @@ final class CompareOptions {
     boolean pipeline = true;
     Set<String> ops;
     List<String> peers = peerNames();
-    int warmups = 3;
+    /** The floor of a fork's warm-up, ms. */
+    int warmupMs = 500;
+    /** The bound of a fork's warm-up, ms ({@link WarmUp}). */
+    int maxWarmupMs = 1200;
+    /** The fewest measured iterations per fork. */
     int iterations = 5;
     int iterationMs = 100;
     int rounds = 1;
-    int forks = 1;
+    /** Forks per jmempool, floor and DPDK cell; 0: each cell once in this JVM (tests). */
+    int forks = 2;
+    /** Forks per peer cell: one in the default run, whose time budget cannot afford two (README). */
+    int peerForks = 1;
     boolean dpdk = true;
     Path baseline;
     Path out;
@@ -68,20 +79,24 @@ final class CompareOptions {
                     o.mode = "quick";
                     o.scenarios = Scenario.quick();
                     o.pipeline = false;
-                    o.warmups = 2;
+                    o.warmupMs = 400;
+                    o.maxWarmupMs = 1000;
                     o.iterations = 3;
-                    o.iterationMs = 80;
                 }
                 case "--matrix" -> {
                     o.mode = "matrix";
                     o.scenarios = Scenario.matrix();
-                    o.warmups = 2;
-                    o.iterations = 4;
+                    o.warmupMs = 400;
+                    o.maxWarmupMs = 1000;
+                    o.iterations = 3;
+                    o.forks = 3;
                 }
                 case "--full" -> {
                     o.mode = "full";
                     o.scenarios = Scenario.full();
                     o.iterationMs = 200;
+                    o.warmupMs = 1000;
+                    o.maxWarmupMs = 3000;
                 }
                 case "--ops" -> o.ops = new LinkedHashSet<>(list(args, ++i, arg));
                 case "--peers" -> {
@@ -89,11 +104,13 @@ final class CompareOptions {
                     o.peers = names.equals(List.of("none")) ? List.of() : checkedPeers(names);
                 }
                 case "--scenarios" -> scenarioIds = list(args, ++i, arg);
-                case "--warmups" -> o.warmups = number(args, ++i, arg, 0);
+                case "--warmup-ms" -> o.warmupMs = number(args, ++i, arg, 0);
+                case "--max-warmup-ms" -> o.maxWarmupMs = number(args, ++i, arg, 0);
                 case "--iterations" -> o.iterations = number(args, ++i, arg, 1);
                 case "--iteration-ms" -> o.iterationMs = number(args, ++i, arg, 1);
                 case "--rounds" -> o.rounds = number(args, ++i, arg, 1);
                 case "--forks" -> o.forks = number(args, ++i, arg, 0);
+                case "--peer-forks" -> o.peerForks = number(args, ++i, arg, 1);
                 case "--dpdk" -> o.dpdk = !"off".equals(value(args, ++i, arg));
                 case "--baseline" -> o.baseline = Path.of(value(args, ++i, arg));
                 case "--out" -> o.out = Path.of(value(args, ++i, arg));
@@ -104,7 +121,40 @@ final class CompareOptions {
             o.pipeline = scenarioIds.contains(PipelineRun.ID);
             o.scenarios = pick(scenarioIds.stream().filter(id -> !id.equals(PipelineRun.ID)).toList());
         }
+        if (o.maxWarmupMs < o.warmupMs) {
+            throw new IllegalArgumentException("--max-warmup-ms: " + o.maxWarmupMs + " (expected: >= --warmup-ms " + o.warmupMs + ")");
+        }
         return o;
+    }
+
+    /** @return the iterations of a fork's floor of warm-up. */
+    int floorIterations() {
+        return ceilDiv(warmupMs, iterationMs);
+    }
+
+    /** @return the iterations a fork's warm-up may take at most: its bound, the floor included. */
+    int maxWarmupIterations() {
+        return Math.max(floorIterations(), ceilDiv(maxWarmupMs, iterationMs));
+    }
+
+    /** @return the iterations a fork runs: as many as its warm-up may take, and the fewest measured. */
+    int forkIterations() {
+        return maxWarmupIterations() + iterations;
+    }
+
+    /**
+     * @param kind a kind of column.
+     * @return forks per cell and round: {@link #peerForks} for a peer, else {@link #forks}; 1 where forks is 0 (in this JVM).
+     */
+    int forksOf(final Alternative.Kind kind) {
+        if (forks == 0) {
+            return 1;
+        }
+        return kind == Alternative.Kind.PEER ? peerForks : forks;
+    }
+
+    private static int ceilDiv(final int a, final int b) {
+        return (a + b - 1) / b;
     }
 
     private static List<Scenario> pick(final List<String> ids) {

@@ -103,9 +103,11 @@ final class DpdkHarness {
     }
 
     /**
+     * Runs one process: a fork of the DPDK cell, shaped as a JVM's ({@link JmhStep}).
+     *
      * @param scenario the row.
      * @param options  iteration counts and times.
-     * @return objects/s of every measurement iteration.
+     * @return objects/s of every iteration, warm-up included ({@link WarmUp} splits them), {@link CompareOptions#forkIterations()} of them.
      * @throws IllegalStateException if the harness fails; the message carries its output.
      */
     double[] run(final Scenario scenario, final CompareOptions options) {
@@ -115,15 +117,15 @@ final class DpdkHarness {
         command.add("-l");
         command.add(scenario.threads() == 1 ? "0" : "0-" + (scenario.threads() - 1));
         command.add("--");
-        command.add(String.valueOf(options.warmups));
-        command.add(String.valueOf(options.iterations));
+        command.add("0"); // no warm-up of the harness's own: every iteration is printed, for WarmUp to split
+        command.add(String.valueOf(options.forkIterations()));
         command.add(String.valueOf(options.iterationMs));
         command.add(scenario.cache().name().toLowerCase(Locale.ROOT));
         command.add(String.valueOf(scenario.getBulk()));
         command.add(String.valueOf(scenario.putBulk()));
         command.add(String.valueOf(scenario.nKeep()));
         command.add(String.valueOf(scenario.threads()));
-        final long budget = 60 + (long) (options.warmups + options.iterations) * options.iterationMs / 1000;
+        final long budget = 60 + (long) options.forkIterations() * options.iterationMs / 1000;
         final Result result;
         try {
             result = exec(command, budget);

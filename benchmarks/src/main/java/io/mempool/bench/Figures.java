@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The raw figures of a comparison: objects/s of every measurement iteration, per scenario and column (and
- * per variant of the pipeline scenario, outside the grid), and why a cell has none. The figures of columns
- * that have no cache mode of ours (peers, the floor) are kept per {@link Scenario#peerKey()}, so one run
- * serves every cache mode of a row. Not thread-safe.
+ * The raw figures of a comparison: the forks of every cell, per scenario and column (and per variant of the
+ * pipeline scenario, outside the grid), and why a cell has none. A cell's figure is the median of its forks'
+ * medians, unless its forks split into modes ({@link Stability}); its spread across forks is (max - min) / median
+ * of those medians; its range is the lowest to the highest measured iteration of all its forks (the whiskers, and
+ * what {@code --baseline} holds a change to: it contains the forks' medians and each fork's own scatter). The
+ * figures of columns that have no cache mode of ours (peers, the floor) are kept per {@link Scenario#peerKey()},
+ * so one run serves every cache mode of a row. Not thread-safe.
  */
 final class Figures {
     private final List<Scenario> scenarios;
     private final List<Alternative> columns;
-    private final Map<String, List<Double>> samples = new LinkedHashMap<>();
+    private final Map<String, List<Fork>> forks = new LinkedHashMap<>();
     private final Map<String, String> notes = new LinkedHashMap<>();
 
     Figures(final List<Scenario> scenarios, final List<Alternative> columns) {
@@ -42,19 +45,16 @@ final class Figures {
         return column.column() + '|' + (shared ? scenario.peerKey() : scenario.id());
     }
 
-    void add(final Scenario scenario, final Alternative column, final double[] scores) {
-        add(cellKey(scenario, column), scores);
+    void add(final Scenario scenario, final Alternative column, final Fork fork) {
+        add(cellKey(scenario, column), fork);
     }
 
     /**
-     * @param key    a cell's key: {@link #cellKey}, or a cell outside the grid ({@link PipelineRun.Variant#cellKey()}).
-     * @param scores objects/s of iterations, appended to the cell's.
+     * @param key  a cell's key: {@link #cellKey}, or a cell outside the grid ({@link PipelineRun.Variant#cellKey()}).
+     * @param fork one more fork of the cell.
      */
-    void add(final String key, final double[] scores) {
-        final List<Double> list = samples.computeIfAbsent(key, k -> new ArrayList<>());
-        for (final double score : scores) {
-            list.add(score);
-        }
+    void add(final String key, final Fork fork) {
+        forks.computeIfAbsent(key, k -> new ArrayList<>()).add(fork);
     }
 
     void note(final Scenario scenario, final Alternative column, final String why) {
@@ -75,57 +75,71 @@ final class Figures {
         return notes.get(key);
     }
 
-    /** @return every iteration's objects/s, in the order measured; empty if none. */
-    List<Double> samples(final Scenario scenario, final Alternative column) {
-        return samples(cellKey(scenario, column));
+    /** @return the cell's forks, in the order run; empty if none. */
+    List<Fork> forks(final Scenario scenario, final Alternative column) {
+        return forks(cellKey(scenario, column));
     }
 
-    /** @return every iteration's objects/s of a cell, by key; empty if none. */
-    List<Double> samples(final String key) {
-        return samples.getOrDefault(key, List.of());
+    /** @return a cell's forks, by key, in the order run; empty if none. */
+    List<Fork> forks(final String key) {
+        return forks.getOrDefault(key, List.of());
     }
 
-    /** @return the median objects/s, or NaN if the cell has no figure. */
+    /** @return the median of the cell's fork medians, or NaN if the cell has no figure. */
     double median(final Scenario scenario, final Alternative column) {
         return median(cellKey(scenario, column));
     }
 
-    /** @return a cell's median objects/s, by key, or NaN if it has no figure. */
+    /** @return the median of a cell's fork medians, by key, or NaN if it has no figure. */
     double median(final String key) {
-        final List<Double> list = samples(key);
-        if (list.isEmpty()) {
-            return Double.NaN;
-        }
-        final double[] sorted = list.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(sorted);
-        final int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return Fork.median(forks(key).stream().mapToDouble(Fork::median).toArray());
     }
 
-    /** @return the lowest iteration's objects/s, or NaN if the cell has no figure. */
+    /** @return the lowest measured iteration of the cell's forks, or NaN if it has no figure. */
     double min(final Scenario scenario, final Alternative column) {
         return min(cellKey(scenario, column));
     }
 
-    /** @return a cell's lowest iteration, by key, or NaN if it has no figure. */
+    /** @return the lowest measured iteration of a cell's forks, by key, or NaN if it has no figure. */
     double min(final String key) {
-        return samples(key).stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        return forks(key).stream().mapToDouble(Fork::min).min().orElse(Double.NaN);
     }
 
-    /** @return the highest iteration's objects/s, or NaN if the cell has no figure. */
+    /** @return the highest measured iteration of the cell's forks, or NaN if it has no figure. */
     double max(final Scenario scenario, final Alternative column) {
         return max(cellKey(scenario, column));
     }
 
-    /** @return a cell's highest iteration, by key, or NaN if it has no figure. */
+    /** @return the highest measured iteration of a cell's forks, by key, or NaN if it has no figure. */
     double max(final String key) {
-        return samples(key).stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        return forks(key).stream().mapToDouble(Fork::max).max().orElse(Double.NaN);
     }
+
+    /**
+     * @param key a cell's key.
+     * @return the spread across its forks, {@code (max - min) / median} of their medians; NaN with fewer than two.
+     */
+    double spread(final String key) {
+        final double[] medians = forks(key).stream().mapToDouble(Fork::median).toArray();
+        return medians.length < 2 ? Double.NaN : Noise.spread(Arrays.stream(medians).min().orElseThrow(),
+            Arrays.stream(medians).max().orElseThrow(), Fork.median(medians));
+    }
+
+    /** @return whether the cell's forks agree on one figure ({@link Stability}). */
+    Stability stability(final Scenario scenario, final Alternative column) {
+        return stability(cellKey(scenario, column));
+    }
+
+    /** @return whether a cell's forks agree on one figure, by key. */
+    Stability stability(final String key) {
+        return Stability.of(forks(key));
+    }
+
 
     /** @return whether the run has the pipeline scenario: figures or a note on either variant. */
     boolean hasPipeline() {
         for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
-            if (samples.containsKey(variant.cellKey()) || notes.containsKey(variant.cellKey())) {
+            if (forks.containsKey(variant.cellKey()) || notes.containsKey(variant.cellKey())) {
                 return true;
             }
         }

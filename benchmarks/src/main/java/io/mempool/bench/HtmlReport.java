@@ -13,7 +13,7 @@ import static io.mempool.bench.SvgCharts.escape;
  * {@code index.html}: one offline file, well-formed XHTML with inline SVG (no script, no network): the run and
  * how noisy it was, the targets, line charts of objects/s against bulk size (one per cache mode, n_keep and
  * thread count) and against threads, a bar chart per scenario (for runs of a few scenarios), the pipeline
- * scenario's two bars, and a table of every cell of {@code results.json}. Spreads (min-max of the measurement iterations) are drawn as whiskers;
+ * scenario's two bars, and a table of every cell of {@code results.json}. Ranges (the lowest to the highest measured iteration) are drawn as whiskers;
  * a baseline run, if given, beside this one.
  */
 final class HtmlReport {
@@ -24,7 +24,8 @@ final class HtmlReport {
         + "table.cells td,table.cells th{font-size:12px;white-space:nowrap}.note{fill:#777}td.note{color:#777}"
         + ".whisker,.base-whisker{stroke:#333;fill:none}.base{fill:#bbb;fill-opacity:0.9}.base-whisker{stroke:#999}"
         + "polyline{fill:none}polyline.base{stroke-dasharray:4 3;fill:none}circle.base{fill:#fff}"
-        + "line.grid{stroke:#ddd}.met{color:#2a7a2a}.missed{color:#b03030}td[data-median]{white-space:nowrap}";
+        + "line.grid{stroke:#ddd}.met{color:#2a7a2a}.missed{color:#b03030}td[data-median]{white-space:nowrap}"
+        + ".unstable{color:#b8860b}rect.unstable{fill-opacity:0.35;stroke:#b8860b;stroke-dasharray:3 2}circle.unstable{fill:#fff}";
 
     private HtmlReport() {
     }
@@ -42,8 +43,9 @@ final class HtmlReport {
         final StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\">"
             + "<head><meta charset=\"utf-8\"/><title>jmempool compare</title>\n<style>" + STYLE + "</style></head><body>\n"
             + "<h1>jmempool compare</h1>\n<p>DPDK's test_mempool_perf loop: objects got and put back per second, summed over "
-            + "threads. Each figure is the median of short measurement iterations; each whisker spans the lowest to the highest "
-            + "iteration. Ratios are to the row's best Java peer. The floor (black) is a bare long[] cache in Java; DPDK is orange.</p>\n");
+            + "threads. Each figure is the median of its forks' medians (JVMs, each measured once warm); each whisker spans the "
+            + "lowest to the highest measured iteration of its forks. A cell whose forks split into modes, "
+            + "or whose iterations shift within a fork, is unstable: drawn pale and dashed, tabled as its range, never as a median. Ratios are to the row's best Java peer. The floor (black) is a bare long[] cache in Java; DPDK is orange.</p>\n");
         if (baseline != null) {
             html.append("<p>Baseline: ").append(escape(baseline.label())).append(", drawn beside this run: thin grey bars, "
                 + "dashed lines with hollow points.</p>\n");
@@ -52,7 +54,7 @@ final class HtmlReport {
         about.forEach((k, v) -> html.append("<tr><th>").append(escape(k)).append("</th><td>").append(escape(v)).append("</td></tr>"));
         html.append("</table>\n<h2>Noise</h2>\n<p>Load average ").append(escape(about.getOrDefault("load average at start", "?")))
             .append(" at the start, ").append(escape(about.getOrDefault("load average at end", "?"))).append(" at the end, on ")
-            .append(escape(about.getOrDefault("cores", "?"))).append(" cores. Spread (max - min) / median of each cell's iterations: ")
+            .append(escape(about.getOrDefault("cores", "?"))).append(" cores. Spread (max - min) / median: ")
             .append(escape(noise.summary())).append(". A difference smaller than the cells' spread is noise.</p>\n");
         html.append("<h2>Targets</h2>\n<table>");
         for (final Targets.Result target : targets) {
@@ -141,7 +143,7 @@ final class HtmlReport {
         html.append("</table>\n");
     }
 
-    /** Every cell, as results.json has it: median (min..max), or why there is none. */
+    /** Every cell, as results.json has it: median (range), unstable (range) and why, or why there is none. */
     private static void cells(final StringBuilder html, final Figures figures) {
         html.append("<h2>All cells</h2>\n<table class=\"cells\"><tr><th>scenario</th>");
         for (final Alternative column : figures.columns()) {
@@ -158,17 +160,20 @@ final class HtmlReport {
         html.append("</table>\n");
     }
 
-    /** One cell of a table: median (min..max), or why there is none; {@code cell} names it as results.json does. */
+    /** One cell of a table: median (range), unstable (range) and why, or why there is none; {@code cell} names it as results.json does. */
     private static void cell(final StringBuilder html, final Figures figures, final String key, final String cell) {
         final double m = figures.median(key);
         if (Double.isNaN(m)) {
             final String note = figures.note(key);
             html.append("<td class=\"note\" data-cell=\"").append(escape(cell)).append("\">")
                 .append(escape(note == null ? "not run" : note)).append("</td>");
+        } else if (figures.stability(key).unstable()) {
+            html.append("<td class=\"unstable\" data-cell=\"").append(escape(cell)).append("\" data-median=\"").append(JsonReport.number(m))
+                .append("\" data-unstable=\"true\">unstable (").append(Tables.range(figures, key)).append("): ")
+                .append(escape(figures.stability(key).why())).append("</td>");
         } else {
             html.append("<td data-cell=\"").append(escape(cell)).append("\" data-median=\"").append(JsonReport.number(m)).append("\">")
-                .append(Tables.rate(m)).append(" (").append(Tables.rate(figures.min(key))).append("..")
-                .append(Tables.rate(figures.max(key))).append(")</td>");
+                .append(Tables.rate(m)).append(" (").append(Tables.range(figures, key)).append(")</td>");
         }
     }
 }

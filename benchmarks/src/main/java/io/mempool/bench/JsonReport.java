@@ -5,9 +5,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code results.json}: the settings, the machine and its noise, the targets, and every iteration's objects/s
- * (with median, min and max) per scenario and column; and, when the run had it, the pipeline scenario's two
- * cells under {@code "pipeline"}, in the same form. {@code --baseline} reads it back ({@link Baseline}).
+ * {@code results.json}: the settings, the machine and its noise, the targets, and per scenario and column a
+ * cell: its median across forks, range (min and max, {@link Figures}), spread across forks, {@code unstable} (and {@code why},
+ * {@link Stability}), and every fork with its median,
+ * warm-up and measured iterations' objects/s; and, when the run had it, the pipeline scenario's two cells under
+ * {@code "pipeline"}, in the same form. {@code --baseline} reads it back ({@link Baseline}). Stateless.
  */
 final class JsonReport {
     private JsonReport() {
@@ -31,7 +33,9 @@ final class JsonReport {
         json.append("\n  },\n  \"noise\": {\"cells\": ").append(noise.cells())
             .append(", \"medianSpread\": ").append(number(noise.medianSpread()))
             .append(", \"worstSpread\": ").append(number(noise.worstSpread()))
-            .append(", \"worstCell\": ").append(quote(noise.worstCell())).append("},\n  \"targets\": [");
+            .append(", \"worstCell\": ").append(quote(noise.worstCell()))
+            .append(", \"withinFork\": ").append(number(noise.withinFork()))
+            .append(", \"unstableCells\": ").append(noise.unstable()).append("},\n  \"targets\": [");
         sep = "\n";
         for (final Targets.Result target : targets) {
             json.append(sep).append("    {\"name\": ").append(quote(target.name()))
@@ -91,18 +95,36 @@ final class JsonReport {
         json.append("\n  }}");
     }
 
-    /** A cell by its {@link Figures} key: median, min, max, its median over {@code versus} as {@code ratioName}, iterations, note. */
+    /**
+     * A cell by its {@link Figures} key: median, range (min, max), spread across forks, whether it is unstable and
+     * why, its median over {@code versus} as {@code ratioName}, forks (median, settled, warm-up and measured
+     * iterations), note.
+     */
     private static void cell(final StringBuilder json, final Figures figures, final String key, final String ratioName,
                              final double versus) {
-        final List<Double> samples = figures.samples(key);
         final double median = figures.median(key);
+        final Stability stability = figures.stability(key);
         json.append("{\"median\": ").append(number(median))
             .append(", \"min\": ").append(number(figures.min(key)))
             .append(", \"max\": ").append(number(figures.max(key)))
+            .append(", \"spread\": ").append(number(figures.spread(key)))
+            .append(", \"unstable\": ").append(stability.unstable());
+        if (stability.unstable()) {
+            json.append(", \"why\": ").append(quote(stability.why()));
+        }
+        json
             .append(", ").append(quote(ratioName)).append(": ").append(number(median / versus))
-            .append(", \"iterations\": [");
-        for (int i = 0; i < samples.size(); i++) {
-            json.append(i == 0 ? "" : ", ").append(number(samples.get(i)));
+            .append(", \"forks\": [");
+        String sep = "";
+        for (final Fork fork : figures.forks(key)) {
+            json.append(sep).append("{\"median\": ").append(number(fork.median()))
+                .append(", \"settled\": ").append(fork.settled())
+                .append(", \"warmup\": ");
+            numbers(json, fork.warmup());
+            json.append(", \"iterations\": ");
+            numbers(json, fork.measured());
+            json.append('}');
+            sep = ", ";
         }
         json.append(']');
         final String note = figures.note(key);
@@ -110,6 +132,15 @@ final class JsonReport {
             json.append(", \"note\": ").append(quote(note));
         }
         json.append('}');
+    }
+
+    /** Appends {@code values} as a JSON array of {@link #number}s. */
+    private static void numbers(final StringBuilder json, final double[] values) {
+        json.append('[');
+        for (int i = 0; i < values.length; i++) {
+            json.append(i == 0 ? "" : ", ").append(number(values[i]));
+        }
+        json.append(']');
     }
 
     /**

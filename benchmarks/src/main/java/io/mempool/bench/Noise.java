@@ -7,47 +7,61 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * How noisy a run was, from its own figures: each cell's spread, {@code (max - min) / median} of its
- * measurement iterations, summarised as the median over cells and the worst cell. With the load average at
- * start and end (in the run's {@code about}), it tells a reader how far to trust a difference.
+ * How noisy a run was, from its own figures: each cell's spread across its forks, {@code (max - min) / median}
+ * of the forks' medians, summarised as the median over cells and the worst cell; and the spread within a fork,
+ * the same over one fork's measured iterations, as the median over forks. With the load average at start and
+ * end (in the run's {@code about}), it tells a reader how far to trust a difference. Immutable.
  *
- * @param cells        cells with two or more iterations.
- * @param medianSpread the median of their spreads; NaN if none.
- * @param worstSpread  the largest spread; NaN if none.
+ * @param cells        cells with two or more forks.
+ * @param medianSpread the median of their spreads across forks; NaN if none.
+ * @param worstSpread  the largest; NaN if none.
  * @param worstCell    which cell that was, e.g. {@code stack in no cache, bulk 32, n_keep 128, 1 thread}.
+ * @param withinFork   the median spread of a fork's measured iterations, over every fork; NaN if none has two.
+ * @param unstable     cells that are unstable: forks split, iterations shift, or a fork did not settle ({@link Stability}).
  */
-record Noise(int cells, double medianSpread, double worstSpread, String worstCell) {
+record Noise(int cells, double medianSpread, double worstSpread, String worstCell, double withinFork, int unstable) {
     /**
      * @param figures a run's figures.
      * @return its noise.
      */
     static Noise of(final Figures figures) {
         final List<Double> spreads = new ArrayList<>();
+        final List<Double> within = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
         double worst = Double.NaN;
         String worstCell = "";
+        int unstable = 0;
         for (final Scenario scenario : figures.scenarios()) {
             for (final Alternative column : figures.columns()) {
-                if (figures.samples(scenario, column).size() < 2 || !seen.add(Figures.cellKey(scenario, column))) {
+                final String key = Figures.cellKey(scenario, column);
+                if (!seen.add(key)) {
                     continue;
                 }
-                final double spread = spread(figures.min(scenario, column), figures.max(scenario, column),
-                    figures.median(scenario, column));
-                spreads.add(spread);
-                if (Double.isNaN(worst) || spread > worst) {
-                    worst = spread;
-                    worstCell = column.column() + " in " + scenario.title();
+                for (final Fork fork : figures.forks(key)) {
+                    if (fork.measured().length > 1) {
+                        within.add(spread(fork.min(), fork.max(), fork.median()));
+                    }
+                }
+                unstable += figures.stability(key).unstable() ? 1 : 0;
+                final double spread = figures.spread(key);
+                if (!Double.isNaN(spread)) {
+                    spreads.add(spread);
+                    if (Double.isNaN(worst) || spread > worst) {
+                        worst = spread;
+                        worstCell = column.column() + " in " + scenario.title();
+                    }
                 }
             }
         }
-        final double[] sorted = spreads.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        final double median = sorted.length == 0 ? Double.NaN
-            : sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        return new Noise(sorted.length, median, worst, worstCell);
+        return new Noise(spreads.size(), median(spreads), worst, worstCell, median(within), unstable);
+    }
+
+    private static double median(final List<Double> values) {
+        return Fork.median(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /**
-     * @param min    the lowest iteration.
+     * @param min    the lowest figure.
      * @param max    the highest.
      * @param median the median.
      * @return {@code (max - min) / median}.
@@ -56,12 +70,18 @@ record Noise(int cells, double medianSpread, double worstSpread, String worstCel
         return (max - min) / median;
     }
 
-    /** @return one line, e.g. {@code 41 cells: median spread 4.2%, worst 38.0% (stack in ...)}. */
+    /**
+     * @return one line, e.g. {@code 41 cells of 2+ forks: spread across forks median 2.1%, worst 38.0% (stack in ...);
+     *     within a fork, median 4.2%; 3 cells unstable}.
+     */
     String summary() {
+        final String within = (Double.isNaN(withinFork) ? "no fork with two or more iterations"
+            : String.format(Locale.ROOT, "within a fork, median %.1f%%", 100 * withinFork))
+            + "; " + unstable + (unstable == 1 ? " cell" : " cells") + " unstable";
         if (cells == 0) {
-            return "no cell with two or more iterations";
+            return "no cell with two or more forks; " + within;
         }
-        return String.format(Locale.ROOT, "%d cells: median spread %.1f%%, worst %.1f%% (%s)",
-            cells, 100 * medianSpread, 100 * worstSpread, worstCell);
+        return String.format(Locale.ROOT, "%d cells of 2+ forks: spread across forks median %.1f%%, worst %.1f%% (%s); %s",
+            cells, 100 * medianSpread, 100 * worstSpread, worstCell, within);
     }
 }

@@ -33,9 +33,9 @@ record Scenario(CacheMode cache, int getBulk, int putBulk, int nKeep, int thread
     }
 
     /**
-     * The rows of {@code --matrix}, a slice of the full matrix drawn as charts in about ten minutes: cache 512
-     * and no cache, n_keep 128 and 2048, equal get and put bulks of 1, 8, 32, 128 and (for 2048) 512, on one
-     * thread; and the headline row on every thread count of {@link #threadCounts()}.
+     * The rows of {@code --matrix}, a slice of the full matrix drawn as charts in about half an hour (3 forks a
+     * cell): cache 512 and no cache, n_keep 128 and 2048, equal get and put bulks of 1, 8, 32, 128 and (for 2048)
+     * 512, on one thread; and the headline row on every thread count of {@link #threadCounts()}.
      */
     static List<Scenario> matrix() {
         final List<Scenario> rows = new ArrayList<>();

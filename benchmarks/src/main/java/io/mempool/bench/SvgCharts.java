@@ -6,8 +6,8 @@ import java.util.Locale;
 
 /**
  * The report's charts as inline SVG (well-formed XML, no script): a bar chart per scenario and line charts of
- * objects/s against bulk size or threads. Every bar and point carries its spread as a whisker from the lowest
- * to the highest measurement iteration, a {@code <title>} with the figures, and {@code data-cell} /
+ * objects/s against bulk size or threads. Every bar and point carries its range as a whisker from the lowest
+ * to the highest measured iteration of its forks, a {@code <title>} with the figures, and {@code data-cell} /
  * {@code data-median} attributes naming the {@code results.json} cell it draws. A baseline run, if any, is
  * drawn beside: a thin pale bar under each bar, a dashed line with hollow points under each line.
  */
@@ -54,16 +54,17 @@ final class SvgCharts {
      * @param name   its label on the left, e.g. the column's name.
      * @param cell   the {@code results.json} cell it draws, {@code id|column}.
      * @param colour its fill.
-     * @param median the median objects/s; NaN: no bar, the note instead.
-     * @param min    the lowest iteration.
-     * @param max    the highest iteration.
-     * @param note   why there is no figure, or null.
-     * @param title  its tooltip.
-     * @param after  the text after the bar, e.g. {@code 12.3M  1.05x}.
-     * @param before the baseline's cell, or null.
+     * @param median   the median objects/s; NaN: no bar, the note instead.
+     * @param min      the low end of its range.
+     * @param max      the high end.
+     * @param unstable whether its forks split: drawn pale and dashed ({@link Stability}).
+     * @param note     why there is no figure, or null.
+     * @param title    its tooltip.
+     * @param after    the text after the bar, e.g. {@code 12.3M  1.05x}, or {@code unstable}.
+     * @param before   the baseline's cell, or null.
      */
-    record Bar(String name, String cell, String colour, double median, double min, double max, String note, String title,
-               String after, Baseline.Cell before) {
+    record Bar(String name, String cell, String colour, double median, double min, double max, boolean unstable, String note,
+               String title, String after, Baseline.Cell before) {
     }
 
     /** A horizontal bar per column, median with its min-max whisker; columns without a figure say why. */
@@ -72,9 +73,10 @@ final class SvgCharts {
         final List<Bar> bars = new ArrayList<>();
         for (final Alternative column : figures.columns()) {
             final double m = figures.median(scenario, column);
+            final boolean unstable = figures.stability(scenario, column).unstable();
             bars.add(new Bar(column.column(), scenario.id() + "|" + column.column(), colour(figures.columns(), column), m,
-                figures.min(scenario, column), figures.max(scenario, column), figures.note(scenario, column),
-                tooltip(figures, scenario, column), Tables.rate(m) + "  " + Tables.ratio(m, best),
+                figures.min(scenario, column), figures.max(scenario, column), unstable, figures.note(scenario, column),
+                tooltip(figures, scenario, column), unstable ? "unstable" : Tables.rate(m) + "  " + Tables.ratio(m, best),
                 baseline == null ? null : baseline.cell(scenario, column)));
         }
         bars(svg, scenario.title(), bars);
@@ -87,10 +89,11 @@ final class SvgCharts {
         for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
             final String key = variant.cellKey();
             final double m = figures.median(key);
+            final boolean unstable = figures.stability(key).unstable();
             bars.add(new Bar(variant.column(), key, variant == PipelineRun.Variant.TWO_JVMS ? PIPELINE_COLOURS[0] : PIPELINE_COLOURS[1],
-                m, figures.min(key), figures.max(key), figures.note(key), variant.column() + ", " + PipelineRun.ID + ": " + Tables.rate(m)
-                + " objects/s (iterations " + Tables.rate(figures.min(key)) + ".." + Tables.rate(figures.max(key)) + ")",
-                Tables.rate(m) + "  " + Tables.ratio(m, one), baseline == null ? null : baseline.cell(key)));
+                m, figures.min(key), figures.max(key), unstable, figures.note(key), tooltip(figures, key, variant.column() + ", "
+                + PipelineRun.ID), unstable ? "unstable" : Tables.rate(m) + "  " + Tables.ratio(m, one),
+                baseline == null ? null : baseline.cell(key)));
         }
         bars(svg, PipelineRun.TITLE, bars);
     }
@@ -129,9 +132,9 @@ final class SvgCharts {
                 whisker(svg, LABEL + before.min() * scale, LABEL + before.max() * scale, y + 17, 2, "base-whisker");
             }
             final double width = Math.max(1, bar.median() * scale);
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"12\" fill=\"%s\" "
-                + "data-cell=\"%s\" data-median=\"%s\"><title>%s</title></rect>", LABEL, y + 2, width,
-                bar.colour(), escape(bar.cell()), JsonReport.number(bar.median()), escape(bar.title())));
+            svg.append(String.format(Locale.ROOT, "<rect%s x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"12\" fill=\"%s\" "
+                + "data-cell=\"%s\" data-median=\"%s\"><title>%s</title></rect>", bar.unstable() ? " class=\"unstable\"" : "",
+                LABEL, y + 2, width, bar.colour(), escape(bar.cell()), JsonReport.number(bar.median()), escape(bar.title())));
             whisker(svg, LABEL + bar.min() * scale, LABEL + bar.max() * scale, y + 8, 4, "whisker");
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>\n",
                 LABEL + Math.max(width, bar.max() * scale) + 6, y + 13, escape(bar.after())));
@@ -235,9 +238,10 @@ final class SvgCharts {
                 svg.append(String.format(Locale.ROOT, "<circle class=\"base\" cx=\"%.1f\" cy=\"%.1f\" r=\"3\" stroke=\"%s\"/>",
                     x, y, colour));
             } else {
-                svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\" data-cell=\"%s\" "
-                    + "data-median=\"%s\"><title>%s</title></circle>", x, y, colour, escape(scenario.id() + "|" + column.column()),
-                    JsonReport.number(median), escape(tooltip(figures, scenario, column))));
+                svg.append(String.format(Locale.ROOT, "<circle%s cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\" stroke=\"%s\" "
+                    + "data-cell=\"%s\" data-median=\"%s\"><title>%s</title></circle>",
+                    figures.stability(scenario, column).unstable() ? " class=\"unstable\"" : "", x, y, colour, colour,
+                    escape(scenario.id() + "|" + column.column()), JsonReport.number(median), escape(tooltip(figures, scenario, column))));
             }
         }
         flush(svg, path, colour, width, kind);
@@ -272,8 +276,15 @@ final class SvgCharts {
     }
 
     private static String tooltip(final Figures figures, final Scenario scenario, final Alternative column) {
-        return column.column() + ", " + scenario.title() + ": " + Tables.rate(figures.median(scenario, column)) + " objects/s (iterations "
-            + Tables.rate(figures.min(scenario, column)) + ".." + Tables.rate(figures.max(scenario, column)) + ")";
+        return tooltip(figures, Figures.cellKey(scenario, column), column.column() + ", " + scenario.title());
+    }
+
+    /** A cell's tooltip: {@code what}, its median and range; an unstable cell says so and why first. */
+    private static String tooltip(final Figures figures, final String key, final String what) {
+        final Stability stability = figures.stability(key);
+        final double m = figures.median(key);
+        return what + ": " + (stability.unstable() ? stability.verdict() + ", median " : "") + Tables.rate(m) + " objects/s ("
+            + (Double.isNaN(m) ? "" : Tables.range(figures, key)) + ")";
     }
 
     private static double nanToZero(final double value) {

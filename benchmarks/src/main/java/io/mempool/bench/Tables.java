@@ -2,19 +2,21 @@ package io.mempool.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The comparison as text: a column per scenario (numbered, titled above), a row per ops name, floor, peer and
- * DPDK, each cell the median objects/s and its ratio to the row's best peer; then each row's standing, the
- * pipeline scenario's two figures side by side, the targets, the noise, and with a baseline the new figures
- * over the old.
+ * DPDK, each cell the median of its forks' medians, its ratio to the row's best peer and its spread across forks;
+ * then each row's standing, the pipeline scenario's two figures side by side, the targets, the noise, and with a
+ * baseline the new figures over the old. Stateless.
  */
 final class Tables {
-    private static final int NAME = 16;
-    private static final int CELL = 15;
-    private static final int SCENARIOS_PER_BLOCK = 6;
+    private static final int NAME = 22;
+    private static final int CELL = 25;
+    private static final int SCENARIOS_PER_BLOCK = 4;
     private static final int TITLE = 44;
 
     private Tables() {
@@ -35,6 +37,16 @@ final class Tables {
             return String.format(Locale.ROOT, "%.1fM", objectsPerSecond / 1e6);
         }
         return String.format(Locale.ROOT, "%.0fk", objectsPerSecond / 1e3);
+    }
+
+    /**
+     * @param figures a run's figures.
+     * @param key     a cell with a figure.
+     * @return its forks and range, e.g. {@code 2 forks, iterations 700.0M..730.0M}.
+     */
+    static String range(final Figures figures, final String key) {
+        final int forks = figures.forks(key).size();
+        return forks + (forks == 1 ? " fork" : " forks") + ", iterations " + rate(figures.min(key)) + ".." + rate(figures.max(key));
     }
 
     /**
@@ -60,11 +72,10 @@ final class Tables {
                       final PrintStream out) {
         if (!figures.scenarios().isEmpty()) { // a run of the pipeline scenario alone has no grid
             out.println();
-            out.println("objects/s, median of the measurement iterations (ratio to the row's best Java peer)");
-            grid(figures, out, (scenario, column) -> {
-                final double m = figures.median(scenario, column);
-                return Double.isNaN(m) ? "-" : rate(m) + " " + ratio(m, figures.bestPeer(scenario));
-            });
+            out.println("objects/s, the median of the forks' medians (ratio to the row's best Java peer) (spread across forks:");
+            out.println("(max - min) / median of the forks' medians; none shown: one fork)");
+            grid(figures, out, (scenario, column) -> cell(figures, scenario, column));
+            unstable(figures, out);
             out.println();
             for (final Alternative column : figures.columns()) {
                 out.println("  " + pad(column.column(), NAME) + column.label());
@@ -75,32 +86,72 @@ final class Tables {
             pipeline(figures, out);
         }
         out.println();
-        out.println("targets (issue 12; same run, medians; not asserted)");
+        out.println("targets (same run, medians across forks; unstable where a cell they read is; not asserted)");
         for (final Targets.Result target : targets) {
-            out.println("  " + pad(target.name(), 72) + pad(target.figure(), 26) + target.verdict());
+            out.println("  " + pad(target.name(), 80) + pad(target.figure(), 26) + target.verdict());
         }
         out.println();
         out.println("noise: " + noise.summary());
         if (baseline != null) {
             out.println();
-            out.println("this run over the baseline " + baseline.label() + " (median / median; ! where the min-max ranges do not overlap)");
-            grid(figures, out, (scenario, column) -> {
-                final Baseline.Cell before = baseline.cell(scenario, column);
-                final double m = figures.median(scenario, column);
-                if (before == null || Double.isNaN(m)) {
-                    return "-";
-                }
-                final boolean apart = figures.max(scenario, column) < before.min() || figures.min(scenario, column) > before.max();
-                return ratio(m, before.median()) + (apart ? " !" : "");
-            });
+            out.println("this run over the baseline " + baseline.label() + " (median / median; ! where the change exceeds the");
+            out.println("spread of both runs, each one's lowest to highest iteration; unstable where either run's cell is)");
+            grid(figures, out, (scenario, column) -> versus(figures, Figures.cellKey(scenario, column),
+                baseline.cell(scenario, column)));
             if (figures.hasPipeline()) {
                 final StringBuilder line = new StringBuilder("  " + PipelineRun.ID + ":");
                 for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
-                    final Baseline.Cell before = baseline.cell(variant.cellKey());
                     line.append(' ').append(variant.column()).append(' ')
-                        .append(before == null ? "-" : ratio(figures.median(variant.cellKey()), before.median()));
+                        .append(versus(figures, variant.cellKey(), baseline.cell(variant.cellKey())));
                 }
                 out.println(line);
+            }
+        }
+    }
+
+    /**
+     * A cell of the baseline table: the new median over the old, with {@code !} where the change exceeds the spread
+     * of both runs ({@link Baseline.Cell#changedBeyond}), or {@code unstable} where either run's cell is.
+     */
+    private static String versus(final Figures figures, final String key, final Baseline.Cell before) {
+        final double m = figures.median(key);
+        if (before == null || Double.isNaN(m)) {
+            return "-";
+        }
+        if (before.unstable() || figures.stability(key).unstable()) {
+            return ratio(m, before.median()) + " unstable";
+        }
+        return ratio(m, before.median()) + (before.changedBeyond(m, figures.min(key), figures.max(key)) ? " !" : "");
+    }
+
+    /**
+     * A grid cell: {@code 716.2M 1.24x (2%)}; {@code unstable 503.6M..670.3M} (its range, never a median) where its
+     * forks split; {@code -} without a figure.
+     */
+    private static String cell(final Figures figures, final Scenario scenario, final Alternative column) {
+        final String key = Figures.cellKey(scenario, column);
+        final double m = figures.median(key);
+        if (Double.isNaN(m)) {
+            return "-";
+        }
+        if (figures.stability(key).unstable()) {
+            return "unstable " + rate(figures.min(key)) + ".." + rate(figures.max(key));
+        }
+        final double spread = figures.spread(key);
+        return rate(m) + " " + ratio(m, figures.bestPeer(scenario))
+            + (Double.isNaN(spread) ? "" : String.format(Locale.ROOT, " (%.0f%%)", 100 * spread));
+    }
+
+    /** Why each unstable cell of the grid is, one line each: {@code unstable: ring_mp_mc in [1]: forks split: 503.6M, 670.3M}. */
+    private static void unstable(final Figures figures, final PrintStream out) {
+        final Set<String> seen = new HashSet<>();
+        for (int i = 0; i < figures.scenarios().size(); i++) {
+            for (final Alternative column : figures.columns()) {
+                final String key = Figures.cellKey(figures.scenarios().get(i), column);
+                final Stability stability = figures.stability(key);
+                if (stability.unstable() && seen.add(key)) {
+                    out.println("unstable: " + column.column() + " in [" + (i + 1) + "]: " + stability.why());
+                }
             }
         }
     }
@@ -108,7 +159,7 @@ final class Tables {
     /** The pipeline scenario: what it is, each variant's median (min..max), and the two-JVM figure over the one-JVM one. */
     private static void pipeline(final Figures figures, final PrintStream out) {
         out.println();
-        out.println(PipelineRun.TITLE + " (" + PipelineRun.ID + "), objects/s, median (min..max)");
+        out.println(PipelineRun.TITLE + " (" + PipelineRun.ID + "), objects/s, median or unstable (range)");
         for (final String line : wrap(PipelineRun.WHAT, 100)) {
             out.println("  " + line);
         }
@@ -116,8 +167,8 @@ final class Tables {
             final String key = variant.cellKey();
             final double m = figures.median(key);
             final String figure = Double.isNaN(m) ? String.valueOf(figures.note(key))
-                : rate(m) + " (" + rate(figures.min(key)) + ".." + rate(figures.max(key)) + ")";
-            out.println("  " + pad(variant.column(), NAME) + pad(figure, 24) + variant.label());
+                : (figures.stability(key).unstable() ? "unstable" : rate(m)) + " (" + range(figures, key) + ")";
+            out.println("  " + pad(variant.column(), NAME) + pad(figure, 36) + variant.label());
         }
         out.println("  the two-JVM pipeline over the one-JVM one: " + PipelineRun.twoOverOne(figures));
     }
@@ -167,18 +218,20 @@ final class Tables {
     }
 
     /**
-     * Each row's standing: ring_mp_mc (DPDK's own ops, like for like) and the row's best ops where that is
-     * another, against DPDK, the best peer, the floor, and for a row with several threads, the same row on one.
+     * Each row's standing: ring_mp_mc (DPDK's own ops, like for like), with its put range check off, and the row's
+     * best ops where that is another, against DPDK, the best peer, the floor, and for a row with several threads,
+     * the same row on one.
      */
     private static void standing(final Figures figures, final PrintStream out) {
         out.println();
-        out.println("per row: ring_mp_mc and the row's best ops, vs DPDK, the best peer, the floor (and 1 thread)");
+        out.println("per row: ring_mp_mc, checked and unchecked, and the row's best ops, vs DPDK, the best peer, the floor (and 1 thread)");
         for (final Scenario scenario : figures.scenarios()) {
             final Scenario one = scenario.withThreads(1);
             final Scenario oneThread = scenario.threads() > 1 && figures.scenarios().contains(one) ? one : null;
             final Alternative best = figures.best(scenario, Alternative.Kind.JMEMPOOL);
             for (final Alternative ops : figures.columns()) {
-                if (ops == best || ops.kind() == Alternative.Kind.JMEMPOOL && ops.column().equals(Alternative.DPDK_OPS)) {
+                if (ops == best || ops.kind() == Alternative.Kind.UNCHECKED
+                    || ops.kind() == Alternative.Kind.JMEMPOOL && ops.column().equals(Alternative.DPDK_OPS)) {
                     out.println(standing(figures, scenario, ops, oneThread));
                 }
             }
@@ -187,16 +240,25 @@ final class Tables {
 
     private static String standing(final Figures figures, final Scenario scenario, final Alternative ops,
                                    final Scenario oneThread) {
+        final String head = "  " + pad(scenario.title(), TITLE) + pad(ops.column(), NAME);
+        if (figures.stability(scenario, ops).unstable()) {
+            return head + "unstable (" + range(figures, Figures.cellKey(scenario, ops)) + ")";
+        }
         final double m = figures.median(scenario, ops);
         final Alternative peer = figures.best(scenario, Alternative.Kind.PEER);
-        final StringBuilder line = new StringBuilder("  " + pad(scenario.title(), TITLE) + pad(ops.column(), NAME)
-            + pad(rate(m), 9) + "vs dpdk " + pad(ratio(m, figures.median(scenario, Alternative.DPDK)), 7)
-            + "vs " + (peer == null ? "peers -" : peer.column() + " " + ratio(m, figures.median(scenario, peer)))
-            + ", vs floor " + ratio(m, figures.median(scenario, Alternative.FLOOR)));
+        final StringBuilder line = new StringBuilder(head + pad(rate(m), 9) + "vs dpdk "
+            + pad(over(figures, m, scenario, Alternative.DPDK), 7)
+            + "vs " + (peer == null ? "peers -" : peer.column() + " " + over(figures, m, scenario, peer))
+            + ", vs floor " + over(figures, m, scenario, Alternative.FLOOR));
         if (oneThread != null) {
-            line.append(", vs 1 thread ").append(ratio(m, figures.median(oneThread, ops)));
+            line.append(", vs 1 thread ").append(over(figures, m, oneThread, ops));
         }
         return line.toString();
+    }
+
+    /** {@code m} over a cell's median, or {@code unstable} where that cell is. */
+    private static String over(final Figures figures, final double m, final Scenario scenario, final Alternative column) {
+        return figures.stability(scenario, column).unstable() ? "unstable" : ratio(m, figures.median(scenario, column));
     }
 
     static String pad(final String text, final int width) {

@@ -37,6 +37,7 @@ class CellsTest {
             all.add(Arguments.of(Alternative.ofOps(Alternative.DPDK_OPS), cache));
         }
         all.add(Arguments.of(Alternative.ofOps("stack"), CacheMode.DEFAULT));
+        all.add(Arguments.of(Alternative.UNCHECKED, CacheMode.DEFAULT)); // in this JVM: without its fork's property
         all.add(Arguments.of(Alternative.SINGLE, CacheMode.DEFAULT));
         all.add(Arguments.of(Alternative.SINGLE, CacheMode.NONE));
         all.add(Arguments.of(Alternative.FLOOR, CacheMode.DEFAULT));

@@ -32,7 +32,7 @@ class HtmlReportTest {
     private static final List<Alternative> COLUMNS = List.of(Alternative.ofOps("ring_mp_mc"), Alternative.ofOps("ring_sp_sc"),
         Alternative.SINGLE, Alternative.FLOOR, Alternative.PEERS.get(0), Alternative.PEERS.get(4), Alternative.DPDK);
 
-    /** Figures as a run fills them: every cell that runs gets iterations, the others a note, DPDK missing. */
+    /** Figures as a run fills them: every cell that runs gets forks of iterations, the others a note, DPDK missing. */
     private static Figures run(final List<Scenario> scenarios, final long seed) {
         final Figures figures = new Figures(scenarios, COLUMNS);
         final Random random = new Random(seed);
@@ -43,20 +43,25 @@ class HtmlReportTest {
                     figures.note(scenario, column, skip);
                 } else if (column.kind() == Alternative.Kind.DPDK) {
                     figures.note(scenario, column, DpdkHarness.MISSING + ": pkg-config finds no libdpdk; <install> & re-run");
-                } else if (figures.samples(scenario, column).isEmpty()) {
+                } else if (figures.forks(scenario, column).isEmpty()) {
                     final double level = 1e6 * (1 + random.nextInt(900));
-                    figures.add(scenario, column, new double[] {level, level * 1.05, level * 0.9});
+                    figures.add(scenario, column, Fork.of(level, level * 1.05, level * 0.9));
+                    if (column.kind() != Alternative.Kind.PEER) { // peers have one fork in the default run
+                        figures.add(scenario, column, Fork.of(level * 1.02, level * 1.04, level * 0.98));
+                    }
                 }
             }
         }
         return figures;
     }
 
-    /** The same with the pipeline scenario: both variants' iterations. */
+    /** The same with the pipeline scenario: both variants' iterations; and one cell unstable, its forks split. */
     private static Figures withPipeline(final List<Scenario> scenarios, final long seed) {
         final Figures figures = run(scenarios, seed);
-        figures.add(PipelineRun.Variant.TWO_JVMS.cellKey(), new double[] {20e6, 25e6, 22e6});
-        figures.add(PipelineRun.Variant.ONE_JVM.cellKey(), new double[] {30e6, 33e6, 34e6});
+        final double level = figures.median(scenarios.get(0), COLUMNS.get(0));
+        figures.add(scenarios.get(0), COLUMNS.get(0), Fork.of(2 * level, 2.02 * level, 1.98 * level));
+        figures.add(PipelineRun.Variant.TWO_JVMS.cellKey(), Fork.of(20e6, 25e6, 22e6));
+        figures.add(PipelineRun.Variant.ONE_JVM.cellKey(), Fork.of(30e6, 33e6, 34e6));
         return figures;
     }
 
@@ -108,6 +113,7 @@ class HtmlReportTest {
                 }
                 final String median = JsonReport.number((Double) values.get("median"));
                 assertEquals(median, td.getAttribute("data-median"), cell);
+                assertEquals(Boolean.TRUE.equals(values.get("unstable")), td.hasAttribute("data-unstable"), cell);
                 if (allInSvg) {
                     final Element drawn = svg.get(cell);
                     assertNotNull(drawn, cell + " is not drawn");
@@ -123,7 +129,9 @@ class HtmlReportTest {
 
     @Test
     void theDefaultRunsCellsAreAllInTheTableAndTheBarCharts() throws Exception {
-        everyJsonCellIsOnThePage(withPipeline(Scenario.defaults(), 1), true);
+        final Figures figures = withPipeline(Scenario.defaults(), 1);
+        assertTrue(figures.stability(Scenario.defaults().get(0), COLUMNS.get(0)).unstable(), "an unstable cell among them");
+        everyJsonCellIsOnThePage(figures, true);
     }
 
     @Test
@@ -175,7 +183,7 @@ class HtmlReportTest {
         final Path pipelineFile = dir.resolve("pipeline.json");
         Files.writeString(pipelineFile, JsonReport.render(withPipeline, Map.of(), Targets.evaluate(withPipeline), Noise.of(withPipeline)));
         final Baseline.Cell two = Baseline.load(pipelineFile).cell(PipelineRun.Variant.TWO_JVMS.cellKey());
-        assertEquals(new Baseline.Cell(22e6, 20e6, 25e6), two);
+        assertEquals(new Baseline.Cell(22e6, 20e6, 25e6, false), two);
         assertTrue(HtmlReport.render(withPipeline, Map.of(), Targets.evaluate(withPipeline), Noise.of(withPipeline),
             Baseline.load(pipelineFile)).contains("<title>baseline two_jvms: 22.0M (20.0M..25.0M)</title>"));
 

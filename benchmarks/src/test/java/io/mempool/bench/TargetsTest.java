@@ -7,13 +7,15 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The targets read the right cells, compare with the bar, and say why when they cannot. */
+/** The targets read the right cells, compare with the bar, say unstable where a cell they read is, and why not when they cannot. */
 class TargetsTest {
     private static final Alternative RING = Alternative.ofOps(Alternative.DPDK_OPS);
+    private static final Alternative UNCHECKED = Alternative.UNCHECKED;
     private static final Alternative JCTOOLS = Alternative.PEERS.get(0);
     private static final Alternative STORMPOT = Alternative.PEERS.get(4);
-    private static final List<Alternative> COLUMNS = List.of(RING, Alternative.SINGLE, Alternative.FLOOR, JCTOOLS, STORMPOT,
-        Alternative.DPDK);
+    private static final List<Alternative> COLUMNS = List.of(RING, UNCHECKED, Alternative.SINGLE, Alternative.FLOOR, JCTOOLS,
+        STORMPOT, Alternative.DPDK);
+    private static final String HEADLINE = "cache 512, bulk 32, n_keep 128, 1 thread";
 
     private final Figures figures = new Figures(Scenario.defaults(), COLUMNS);
 
@@ -21,42 +23,92 @@ class TargetsTest {
         return Targets.evaluate(figures).stream().map(Targets.Result::verdict).toList();
     }
 
+    private static Targets.Result target(final Figures figures, final String name) {
+        return Targets.evaluate(figures).stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Two forks that agree, as the default run gives a jmempool, floor or DPDK cell. */
+    private void cell(final Scenario scenario, final Alternative column, final double level) {
+        figures.add(scenario, column, Fork.of(level));
+        figures.add(scenario, column, Fork.of(level * 1.01));
+    }
+
+    @Test
+    void theTargetsAreTheUncheckedAndCheckedHeadlineBulk1AndNoCacheThenTheBestPeerAndGetPut() {
+        assertEquals(List.of(
+            "ring_mp_mc_unchecked, " + HEADLINE + ": >= 0.9x floor",
+            "ring_mp_mc_unchecked, " + HEADLINE + ": >= 0.8x dpdk",
+            "ring_mp_mc, " + HEADLINE + ": >= 0.5x dpdk",
+            "ring_mp_mc, cache 512, bulk 1, n_keep 128, 1 thread: >= 0.7x dpdk",
+            "ring_mp_mc, no cache, bulk 32, n_keep 128, 1 thread: >= 0.7x dpdk",
+            "ring_mp_mc, cache 512, bulk 1, n_keep 128, 1 thread: >= 2x the best peer",
+            "get_put, cache 512, bulk 1, n_keep 128, 1 thread: >= 1x ring_mp_mc"),
+            Targets.evaluate(figures).stream().map(Targets.Result::name).toList());
+    }
+
     @Test
     void eachTargetIsMetOrMissedByItsOwnCells() {
-        figures.add(Targets.HEADLINE, RING, new double[] {75e6});
-        figures.add(Targets.HEADLINE, Alternative.DPDK, new double[] {100e6});
-        figures.add(Targets.BULK_1, RING, new double[] {49e6});
-        figures.add(Targets.BULK_1, Alternative.DPDK, new double[] {100e6});
-        figures.add(Targets.BULK_1, JCTOOLS, new double[] {20e6});
-        figures.add(Targets.BULK_1, STORMPOT, new double[] {25e6});
-        figures.add(Targets.NO_CACHE, RING, new double[] {89e6});
-        figures.add(Targets.NO_CACHE, Alternative.DPDK, new double[] {100e6});
-        figures.add(Targets.BULK_1, Alternative.SINGLE, new double[] {49e6});
-        assertEquals(List.of("met", "missed", "missed", "missed", "met"), verdicts(figures));
-        final Targets.Result bestPeer = Targets.evaluate(figures).get(2);
+        cell(Targets.HEADLINE, UNCHECKED, 90e6);
+        cell(Targets.HEADLINE, Alternative.FLOOR, 99e6);
+        cell(Targets.HEADLINE, RING, 49e6);
+        cell(Targets.HEADLINE, Alternative.DPDK, 100e6);
+        cell(Targets.BULK_1, RING, 71e6);
+        cell(Targets.BULK_1, Alternative.DPDK, 100e6);
+        figures.add(Targets.BULK_1, JCTOOLS, Fork.of(20e6));
+        figures.add(Targets.BULK_1, STORMPOT, Fork.of(36e6));
+        cell(Targets.NO_CACHE, RING, 69e6);
+        cell(Targets.NO_CACHE, Alternative.DPDK, 100e6);
+        cell(Targets.BULK_1, Alternative.SINGLE, 70e6);
+        assertEquals(List.of("met", "met", "missed", "met", "missed", "missed", "missed"), verdicts(figures));
+        final Targets.Result bestPeer = Targets.evaluate(figures).get(5);
         assertTrue(bestPeer.name().contains("the best peer (stormpot)"), bestPeer.name());
-        assertEquals("1.96x (49.0M vs 25.0M)", bestPeer.figure(), "the ratio and both medians");
+        assertEquals("1.98x (71.4M vs 36.0M)", bestPeer.figure(), "the ratio and both medians");
+        assertEquals("0.91x (90.5M vs 99.5M)", Targets.evaluate(figures).get(0).figure(), "medians across forks");
+    }
+
+    @Test
+    void aTargetThatReadsAnUnstableCellSaysUnstableNeitherMetNorMissed() {
+        figures.add(Targets.HEADLINE, RING, Fork.of(444e6));
+        figures.add(Targets.HEADLINE, RING, Fork.of(743e6));
+        cell(Targets.HEADLINE, Alternative.DPDK, 100e6);
+        final Targets.Result headline = target(figures, "ring_mp_mc, " + HEADLINE + ": >= 0.5x dpdk");
+        assertEquals(Targets.Status.UNSTABLE, headline.status(), "5.9x over DPDK would be met, but which fork is ring_mp_mc?");
+        assertEquals("unstable (ring_mp_mc: forks split: 444.0M, 743.0M)", headline.verdict());
+        assertEquals("5.91x (593.5M vs 100.5M)", headline.figure(), "the figures still show");
+
+        cell(Targets.HEADLINE, UNCHECKED, 95e6);
+        figures.add(Targets.HEADLINE, Alternative.FLOOR, Fork.of(100e6, 101e6, 99e6, 60e6, 61e6, 59e6));
+        figures.add(Targets.HEADLINE, Alternative.FLOOR, Fork.of(80e6));
+        assertEquals("unstable (floor: fork 1's iterations shift: 100.0M -> 60.0M)",
+            target(figures, "ring_mp_mc_unchecked, " + HEADLINE + ": >= 0.9x floor").verdict(), "the cell it is held to, too");
+        assertEquals("met", target(figures, "ring_mp_mc_unchecked, " + HEADLINE + ": >= 0.8x dpdk").verdict(),
+            "a target that reads only stable cells is met or missed");
     }
 
     @Test
     void withoutLibdpdkTheDpdkTargetsAreNotMeasured() {
         for (final Scenario scenario : Scenario.defaults()) {
             figures.note(scenario, Alternative.DPDK, DpdkHarness.MISSING + ": pkg-config finds no libdpdk; install it");
-            figures.add(scenario, RING, new double[] {10});
+            cell(scenario, RING, 10);
         }
-        figures.add(Targets.BULK_1, JCTOOLS, new double[] {1});
-        figures.add(Targets.BULK_1, Alternative.SINGLE, new double[] {10});
-        assertEquals(List.of("not measured (libdpdk missing)", "not measured (libdpdk missing)", "met",
-            "not measured (libdpdk missing)", "met"), verdicts(figures));
+        cell(Targets.HEADLINE, UNCHECKED, 10);
+        cell(Targets.HEADLINE, Alternative.FLOOR, 10);
+        figures.add(Targets.BULK_1, JCTOOLS, Fork.of(1));
+        cell(Targets.BULK_1, Alternative.SINGLE, 10);
+        assertEquals(List.of("met", "not measured (libdpdk missing)", "not measured (libdpdk missing)",
+            "not measured (libdpdk missing)", "not measured (libdpdk missing)", "met", "met"), verdicts(figures));
     }
 
     @Test
     void aQuickRunSaysWhichTargetsItDidNotRun() {
         final Figures quick = new Figures(Scenario.quick(), COLUMNS);
-        quick.add(Targets.HEADLINE, RING, new double[] {10});
+        quick.add(Targets.HEADLINE, RING, Fork.of(10));
+        quick.add(Targets.HEADLINE, UNCHECKED, Fork.of(10));
+        quick.note(Targets.HEADLINE, Alternative.FLOOR, "failed: why");
         quick.note(Targets.HEADLINE, Alternative.DPDK, "--dpdk off");
-        assertEquals(List.of("not measured (--dpdk off)", "not run (row not in this run)", "not run (row not in this run)",
-            "not run (row not in this run)", "not run (row not in this run)"), verdicts(quick));
+        final String notRun = "not run (row not in this run)";
+        assertEquals(List.of("not measured (floor: failed)", "not measured (--dpdk off)", "not measured (--dpdk off)",
+            notRun, notRun, notRun, notRun), verdicts(quick));
         final Figures noRing = new Figures(Scenario.defaults(), List.of(JCTOOLS, Alternative.DPDK));
         assertEquals("not run (column not in this run)", verdicts(noRing).get(0));
     }
