@@ -1,7 +1,7 @@
 package io.mempool.core;
 
 /**
- * The range check of every put without DEBUG, in one place: a handle passes if it lies inside a chunk's
+ * The range check of every put without DEBUG, in one place, and its switch ({@link #ENABLED}): a handle passes if it lies inside a chunk's
  * objects on their alignment. Rotating its offset from the first object right by the alignment's bits
  * moves a misaligned low bit to the top, so one unsigned compare with {@code limit} (the last object's
  * offset, shifted the same) checks all three conditions.
@@ -13,6 +13,14 @@ package io.mempool.core;
  * <p>Stateless; every method may be called from any thread.
  */
 final class HandleRange {
+    /** The switch's system property: {@code -Dmempool.checkHandles=false} turns the check off. */
+    static final String PROPERTY = "mempool.checkHandles";
+    /**
+     * Whether puts without DEBUG are range-checked: on unless the property says {@code false}, read once,
+     * so C2 folds it away, as Agrona's {@code agrona.disable.bounds.checks} and Netty's
+     * {@code io.netty.buffer.checkBounds} are. DEBUG pools check exactly whatever it says.
+     */
+    static final boolean ENABLED = !"false".equalsIgnoreCase(System.getProperty(PROPERTY, "true").trim());
     /** Whether the branch-free, vectorised loop is the faster (JDK 21+). */
     static final boolean VECTOR_REDUCTIONS = Runtime.version().feature() >= 21;
 

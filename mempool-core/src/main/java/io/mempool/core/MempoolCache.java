@@ -360,7 +360,10 @@ public final class MempoolCache extends MempoolCacheL1Pad implements AutoCloseab
             && off <= tbl.length - n) {
             final int to = t - n;
             final boolean inRange;
-            if (HandleRange.VECTOR_REDUCTIONS && n >= VECTOR_MIN) { // copy, then the vectorised check of the copy
+            if (!HandleRange.ENABLED) { // the user turned the check off: a constant, folded by C2
+                System.arraycopy(tbl, off, cached, to, n);
+                inRange = true;
+            } else if (HandleRange.VECTOR_REDUCTIONS && n >= VECTOR_MIN) { // copy, then the vectorised check of the copy
                 System.arraycopy(tbl, off, cached, to, n);
                 inRange = HandleRange.all(cached, to, t, firstObject, alignmentShift, rangeLimit);
             } else {
@@ -378,7 +381,8 @@ public final class MempoolCache extends MempoolCacheL1Pad implements AutoCloseab
     boolean tryPutOne(final long obj) {
         final int t = top;
         final long limit = rangeLimit;
-        if (state == FAST && end - t < size && limit >= 0 && HandleRange.contains(obj, firstObject, alignmentShift, limit)) {
+        if (state == FAST && end - t < size && limit >= 0
+            && (!HandleRange.ENABLED || HandleRange.contains(obj, firstObject, alignmentShift, limit))) {
             objs[t - 1] = obj;
             top = t - 1;
             return true;

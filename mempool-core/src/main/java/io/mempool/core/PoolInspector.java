@@ -170,6 +170,8 @@ final class PoolInspector {
             line(sb, "trailer_size", config.layout().trailerSize + config.layout().alignedElementSize() - config.elementSize());
             line(sb, "total_obj_size", config.layout().totalSize);
             line(sb, "private_data_size", config.privateDataSize());
+            line(sb, "put_checks", config.debug() ? "exact (DEBUG)" : HandleRange.ENABLED ? "range"
+                : "off (-D" + HandleRange.PROPERTY + "=false)");
             chunks(sb, state.memoryOrNull());
             cachesAndStore(sb);
             if (ops.flags().contains(MempoolFlag.STATS)) {

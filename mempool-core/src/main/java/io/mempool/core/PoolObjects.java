@@ -25,11 +25,15 @@ final class PoolObjects {
 
     /**
      * The check of every put: without DEBUG the range check (inside the pool's memory, on the objects'
-     * alignment), with DEBUG the exact one (an object's first byte).
+     * alignment) unless {@code -Dmempool.checkHandles=false} turned it off ({@link HandleRange#ENABLED}),
+     * with DEBUG the exact one (an object's first byte), always.
      *
      * @throws IllegalArgumentException (or, with DEBUG, a corruption exception) for a handle that fails it.
      */
     void checkHandle(final long obj) {
+        if (debug == null && !HandleRange.ENABLED) {
+            return;
+        }
         final PoolMemory m = state.memory();
         if (debug != null ? m.indexOf(obj) < 0 : !m.inChunks(obj)) {
             throw foreignHandle(obj);
@@ -38,8 +42,11 @@ final class PoolObjects {
 
     /** As {@link #checkHandle} for a table; names the first handle that fails. */
     void checkHandles(final long[] objs, final int offset, final int n) {
-        final PoolMemory m = state.memory();
         final boolean exact = debug != null;
+        if (!exact && !HandleRange.ENABLED) {
+            return;
+        }
+        final PoolMemory m = state.memory();
         if (exact ? !m.allObjects(objs, offset, offset + n) : !m.allInChunks(objs, offset, offset + n)) {
             for (int i = offset, end = offset + n; i < end; i++) {
                 if (exact ? m.indexOf(objs[i]) < 0 : !m.inChunks(objs[i])) {
