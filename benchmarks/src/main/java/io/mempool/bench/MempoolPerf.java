@@ -80,7 +80,7 @@ public class MempoolPerf extends PoolPerf {
 
     /**
      * Gets and puts through the thread's default cache, or a user cache, or (null cache, no cache) the store;
-     * writes one long at the handle, which is the object's address (DESIGN §2; {@link Rounds#write}), so the
+     * writes one long at the handle, which is the object's address (docs/architecture.md; {@link Rounds#write}), so the
      * cell measures the pool and not the flyweight's.
      */
     private static final class MempoolTable extends HandleTable {

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {PoolPerf.ADD_EXPORTS, PoolPerf.ADD_OPENS, PoolPerf.NETTY_REFLECTION, PoolPerf.QUIET_SLF4J})
 public abstract class PoolPerf {
-    /** Agrona reaches jdk.internal.misc.Unsafe (DESIGN §1). */
+    /** Agrona reaches jdk.internal.misc.Unsafe (README, Drivers). */
     static final String ADD_EXPORTS = "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED";
     /** Netty frees direct buffers without a Cleaner when java.nio is open to it... */
     static final String ADD_OPENS = "--add-opens=java.base/java.nio=ALL-UNNAMED";

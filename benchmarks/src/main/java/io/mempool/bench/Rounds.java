@@ -73,7 +73,7 @@ final class Rounds {
 
     /**
      * Stores each slot's index at the start of the objects that the handles in {@code objs[offset, offset + n)}
-     * point at. jmempool's handles and the floor's are the objects' addresses (DESIGN §2), so this is one
+     * point at. jmempool's handles and the floor's are the objects' addresses (docs/architecture.md), so this is one
      * plain 64-bit store at the address, as the DPDK harness's; the documented flyweight ({@code Mempool.wrap}
      * then {@code UnsafeBuffer.putLong}) adds a check and the flyweight's own field stores to each object.
      *

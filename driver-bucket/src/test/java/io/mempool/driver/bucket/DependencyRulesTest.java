@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN §1's driver rule for this module: it names the JDK and the api only (never core or the test kit,
+ * The driver rule of docs/architecture.md for this module: it names the JDK and the api only (never core or the test kit,
  * never {@code sun.misc.Unsafe}). mempool-tests' ArchitectureTest checks the same once it depends on this
  * module.
  */
@@ -21,7 +21,7 @@ class DependencyRulesTest {
             .importPackages("io.mempool.driver.bucket");
         classes().should().onlyDependOnClassesThat()
             .resideInAnyPackage("java.lang..", "java.util..", "io.mempool.api..", "io.mempool.driver.bucket..")
-            .because("a driver needs nothing but the api jar (DESIGN §1)")
+            .because("a driver needs nothing but the api jar (docs/architecture.md)")
             .check(driver);
     }
 }
