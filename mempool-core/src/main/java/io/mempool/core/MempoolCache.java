@@ -360,7 +360,11 @@ public final class MempoolCache extends MempoolCacheL1Pad implements AutoCloseab
             && off <= tbl.length - n) {
             final int to = t - n;
             final boolean inRange;
-            if (!HandleRange.ENABLED) { // the user turned the check off: a constant, folded by C2
+            if (n == 1) { // a load and a store: no loop (C2 strip-mines even a one-trip loop)
+                final long obj = tbl[off];
+                inRange = !HandleRange.ENABLED || HandleRange.contains(obj, firstObject, alignmentShift, rangeLimit);
+                cached[to] = obj; // below top: not handed out unless top moves
+            } else if (!HandleRange.ENABLED) { // the user turned the check off: a constant, folded by C2
                 System.arraycopy(tbl, off, cached, to, n);
                 inRange = true;
             } else if (HandleRange.VECTOR_REDUCTIONS && n >= VECTOR_MIN) { // copy, then the vectorised check of the copy
