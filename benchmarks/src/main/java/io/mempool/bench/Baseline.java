@@ -66,6 +66,9 @@ final class Baseline {
         if (doc.get("pipeline") instanceof Map<?, ?> pipeline) { // runs since the pipeline scenario, when they had it
             read(pipeline, cells);
         }
+        if (doc.get("virtualThreads") instanceof Map<?, ?> virtual) { // and since the virtual-thread scenario
+            read(virtual, cells);
+        }
         final Object about = doc.get("about");
         final Object date = about instanceof Map<?, ?> a ? a.get("date") : null;
         return new Baseline(file.getFileName() + (date == null ? "" : " of " + date), cells);
@@ -99,7 +102,7 @@ final class Baseline {
     }
 
     /**
-     * @param key a cell's {@code id|column}, e.g. {@link PipelineRun.Variant#cellKey()}.
+     * @param key a cell's {@code id|column}, e.g. {@link PipelineRun.Variant#cellKey()}, {@link VirtualThreadRun.Column#cellKey()}.
      * @return the previous run's cell, or null if it had none.
      */
     Cell cell(final String key) {

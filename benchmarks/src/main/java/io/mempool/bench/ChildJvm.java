@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A child JVM running a main class of this jar in one role, told what to do on its standard input and
  * answering on its standard output (standard error merged), read line by line as it comes: the processes of
- * {@link PipelineRun}. Every wait is bounded; a failure names the role and carries the child's output.
+ * {@link PipelineRun} and the forks of {@link VirtualThreadRun}. Every wait is bounded; a failure names the role
+ * and carries the child's output.
  *
  * <p><b>Thread safety:</b> one thread sends and awaits; {@link #close()} may be called from any thread (a
  * shutdown hook).
@@ -51,12 +52,30 @@ final class ChildJvm implements AutoCloseable {
      * @throws IOException if it cannot be started.
      */
     static ChildJvm start(final Class<?> main, final String role, final Path dir, final List<ChildJvm> children) throws IOException {
-        final List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            PoolPerf.ADD_EXPORTS, "-Dmempool.runtime.dir=" + dir, "-Dmempool.file.prefix=compare",
-            "-cp", System.getProperty("java.class.path"), main.getName(), role);
-        final ChildJvm child = new ChildJvm(role, new ProcessBuilder(command).redirectErrorStream(true).start());
+        final ChildJvm child = start(List.of(PoolPerf.ADD_EXPORTS, "-Dmempool.runtime.dir=" + dir, "-Dmempool.file.prefix=compare"),
+            main, role, List.of());
         children.add(child);
         return child;
+    }
+
+    /**
+     * Starts {@code java <jvmArgs> -cp <this class path> main role <args>} with this JVM's launcher.
+     *
+     * @param jvmArgs the JVM's arguments.
+     * @param main    the main class.
+     * @param role    its first argument, which also names the child in failures.
+     * @param args    its other arguments.
+     * @return the child; whoever started it closes it.
+     * @throws IOException if it cannot be started.
+     */
+    static ChildJvm start(final List<String> jvmArgs, final Class<?> main, final String role, final List<String> args)
+        throws IOException {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), role));
+        command.addAll(args);
+        return new ChildJvm(role, new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
     private void read() {

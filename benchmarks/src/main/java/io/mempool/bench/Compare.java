@@ -32,14 +32,37 @@ final class Compare {
     private Compare() {
     }
 
-    /** One step of the run: a fork of a cell of the grid, or the pipeline scenario (no scenario of the grid, no column). */
-    private record Step(int round, int fork, Scenario scenario, Alternative column) {
+    /**
+     * One step of the run: a fork of a cell of the grid (scenario and column), a fork of a cell of the virtual-thread
+     * scenario (virtual), or the pipeline scenario (none of them).
+     */
+    private record Step(int round, int fork, Scenario scenario, Alternative column, VirtualThreadRun.Column virtual) {
         static Step pipeline(final int round) {
-            return new Step(round, 0, null, null);
+            return new Step(round, 0, null, null, null);
         }
 
         boolean isPipeline() {
-            return scenario == null;
+            return scenario == null && virtual == null;
+        }
+
+        /** @return the cell's key in {@link Figures}; null for the pipeline. */
+        String key() {
+            return virtual != null ? virtual.cellKey() : isPipeline() ? null : Figures.cellKey(scenario, column);
+        }
+
+        /** @return the scenario's id, for the progress line. */
+        String id() {
+            return virtual != null ? VirtualThreadRun.ID : isPipeline() ? PipelineRun.ID : scenario.id();
+        }
+
+        /** @return the column's name, for the progress line. */
+        String columnName() {
+            return virtual != null ? virtual.column() : isPipeline() ? PipelineRun.PROGRESS_COLUMNS : column.column();
+        }
+
+        /** @return what kind of cell it forks (how many forks it has); null for the pipeline. */
+        Alternative.Kind kind() {
+            return virtual != null ? virtual.kind() : isPipeline() ? null : column.kind();
         }
     }
 
@@ -62,12 +85,15 @@ final class Compare {
         // Another JMH run on the machine holds /tmp/jmh.lock; its load is noise, which the page reports, not an error.
         System.setProperty("jmh.ignoreLock", "true");
         final List<Step> steps = plan(options, columns, dpdk, figures);
-        final int pipelineSteps = options.pipeline ? options.rounds : 0;
         final double forkSeconds = seconds(options.forkIterations(), options);
-        final double seconds = (steps.size() - pipelineSteps) * (forkSeconds + FORK_OVERHEAD_S) + pipelineSteps
-            * PipelineRun.estimateSeconds(pipelineWarmups(options), options.iterations, options.iterationMs);
-        out.printf(Locale.ROOT, "compare (%s): %d scenarios x %d columns%s, %d steps, about %.0f s%n", options.mode,
-            options.scenarios.size(), columns.size(), options.pipeline ? " and " + PipelineRun.ID : "", steps.size(), seconds);
+        double seconds = 0;
+        for (final Step step : steps) {
+            seconds += step.isPipeline() ? PipelineRun.estimateSeconds(pipelineWarmups(options), options.iterations, options.iterationMs)
+                : forkSeconds + (step.virtual() != null ? VirtualThreadRun.OVERHEAD_S : FORK_OVERHEAD_S);
+        }
+        out.printf(Locale.ROOT, "compare (%s): %d scenarios x %d columns%s%s, %d steps, about %.0f s%n", options.mode,
+            options.scenarios.size(), columns.size(), options.virtualThreads ? ", " + VirtualThreadRun.ID : "",
+            options.pipeline ? " and " + PipelineRun.ID : "", steps.size(), seconds);
         out.printf(Locale.ROOT, "  a fork: %s; %.1f s of iterations and ~%.0f s to start a JVM; %s%n", forkShape(options),
             forkSeconds, FORK_OVERHEAD_S, forkCounts(options, steps));
         final Map<String, String> about = about(options, dpdk);
@@ -83,11 +109,12 @@ final class Compare {
                 if (step.isPipeline()) {
                     shown = pipeline(options, figures);
                 } else {
-                    final double[] iterations = step.column().kind() == Alternative.Kind.DPDK
-                        ? dpdk.run(step.scenario(), options)
+                    final double[] iterations = step.virtual() != null
+                        ? VirtualThreadRun.fork(step.virtual(), options.forkIterations(), options.iterationMs, targetDir)
+                        : step.column().kind() == Alternative.Kind.DPDK ? dpdk.run(step.scenario(), options)
                         : JmhStep.run(step.column(), step.scenario(), options, log);
                     final Fork fork = WarmUp.settle(iterations, options.floorIterations(), options.iterations);
-                    figures.add(step.scenario(), step.column(), fork);
+                    figures.add(step.key(), fork);
                     ran.add(fork);
                     shown = String.format(Locale.ROOT, "%-8s %s %.1f s", Tables.rate(fork.median()),
                         fork.settled() ? "warm after" : "NOT SETTLED in", seconds(fork.warmup().length, options));
@@ -99,16 +126,14 @@ final class Compare {
                         figures.note(variant.cellKey(), "failed: " + ex.getMessage());
                     }
                 } else {
-                    figures.note(step.scenario(), step.column(), "failed: " + ex.getMessage());
+                    figures.note(step.key(), "failed: " + ex.getMessage());
                 }
                 shown = "FAILED: " + ex.getMessage();
             }
             out.printf(Locale.ROOT, "[%3d/%d] %s%-26s %-20s %-8s %s (%.1f s)%n", i + 1, steps.size(),
                 options.rounds > 1 ? "round " + (step.round() + 1) + " " : "",
-                step.isPipeline() ? PipelineRun.ID : step.scenario().id(),
-                step.isPipeline() ? PipelineRun.PROGRESS_COLUMNS : step.column().column(),
-                step.isPipeline() || options.forksOf(step.column().kind()) == 1 ? ""
-                    : "fork " + (step.fork() + 1) + "/" + options.forksOf(step.column().kind()),
+                step.id(), step.columnName(), step.isPipeline() || options.forksOf(step.kind()) == 1 ? ""
+                    : "fork " + (step.fork() + 1) + "/" + options.forksOf(step.kind()),
                 shown, (System.nanoTime() - start) / 1e9);
         }
         final String took = took(options, ran, System.nanoTime() - runStart);
@@ -158,11 +183,13 @@ final class Compare {
 
     /**
      * Every fork of every cell of every round, in run order: per round, a pass per fork, each pass one fork of every
-     * cell that has that many; cells that will not run get a note instead.
+     * cell that has that many (the grid's, then the virtual-thread scenario's), then the pipeline; cells that will not
+     * run get a note instead.
      */
     private static List<Step> plan(final CompareOptions options, final List<Alternative> columns, final DpdkHarness dpdk,
                                    final Figures figures) {
         final int passes = columns.stream().mapToInt(c -> options.forksOf(c.kind())).max().orElse(1);
+        final List<VirtualThreadRun.Column> virtual = virtualColumns(options, columns, figures);
         final List<Step> steps = new ArrayList<>();
         for (int round = 0; round < options.rounds; round++) {
             for (int fork = 0; fork < passes; fork++) {
@@ -175,8 +202,13 @@ final class Compare {
                         } else if (column.kind() == Alternative.Kind.DPDK && dpdk.unavailable() != null) {
                             figures.note(scenario, column, dpdk.unavailable());
                         } else if (fork < options.forksOf(column.kind()) && cellsDone.add(Figures.cellKey(scenario, column))) {
-                            steps.add(new Step(round, fork, scenario, column));
+                            steps.add(new Step(round, fork, scenario, column, null));
                         }
+                    }
+                }
+                for (final VirtualThreadRun.Column column : virtual) {
+                    if (fork < options.forksOf(column.kind())) {
+                        steps.add(new Step(round, fork, null, null, column));
                     }
                 }
             }
@@ -185,6 +217,28 @@ final class Compare {
             }
         }
         return steps;
+    }
+
+    /**
+     * @return the virtual-thread scenario's columns this run forks: its jmempool ones where ring_mp_mc is among the ops,
+     *     its peers where picked; none where the scenario is not in the run, or (noted on every cell) before JDK 21.
+     */
+    private static List<VirtualThreadRun.Column> virtualColumns(final CompareOptions options, final List<Alternative> columns,
+                                                                final Figures figures) {
+        if (!options.virtualThreads) {
+            return List.of();
+        }
+        final String unavailable = VirtualThreadRun.unavailable();
+        final List<VirtualThreadRun.Column> picked = new ArrayList<>();
+        for (final VirtualThreadRun.Column column : VirtualThreadRun.Column.values()) {
+            if (unavailable != null) {
+                figures.note(column.cellKey(), VirtualThreadRun.notRun(unavailable));
+            } else if (column.kind() == Alternative.Kind.PEER ? options.peers.contains(column.column())
+                : columns.contains(Alternative.ofOps(Alternative.DPDK_OPS))) {
+                picked.add(column);
+            }
+        }
+        return picked;
     }
 
     /** @return {@code iterations} of the run's length in seconds. */
@@ -213,7 +267,7 @@ final class Compare {
 
     /** @return how many forks of which columns the steps hold, e.g. {@code 94 forks of jmempool, floor and DPDK cells (2 each), 36 of peers (1 each)}. */
     private static String forkCounts(final CompareOptions options, final List<Step> steps) {
-        final long peers = steps.stream().filter(s -> !s.isPipeline() && s.column().kind() == Alternative.Kind.PEER).count();
+        final long peers = steps.stream().filter(s -> s.kind() == Alternative.Kind.PEER).count();
         final long others = steps.stream().filter(s -> !s.isPipeline()).count() - peers;
         return String.format(Locale.ROOT, "%d forks of jmempool, floor and DPDK cells (%d each), %d of peers (%d each)",
             others, options.forksOf(Alternative.Kind.JMEMPOOL), peers, options.forksOf(Alternative.Kind.PEER));
@@ -262,6 +316,12 @@ final class Compare {
             about.put(PipelineRun.ID, String.format(Locale.ROOT, "3 child JVMs (producer, consumer; both in one), not JMH; "
                 + "the variants alternate, %d warmup + %d measurement iterations of %d ms each, %d round(s)",
                 pipelineWarmups(options), options.iterations, options.iterationMs, options.rounds));
+        }
+        if (options.virtualThreads) {
+            final String unavailable = VirtualThreadRun.unavailable();
+            about.put(VirtualThreadRun.ID, unavailable != null ? VirtualThreadRun.notRun(unavailable) : String.format(Locale.ROOT,
+                "%d virtual threads (the platform row: %d platform threads), a child JVM per fork, not JMH; forks and warm-up "
+                    + "as the grid's cells", VirtualThreadRun.THREADS, Runtime.getRuntime().availableProcessors()));
         }
         about.put("dpdk", dpdk.unavailable() == null ? "C harness on rte_mempool, ring_mp_mc" : dpdk.unavailable());
         return about;

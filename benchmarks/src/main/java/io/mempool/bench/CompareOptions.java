@@ -15,14 +15,17 @@ final class CompareOptions {
         "usage: compare [--quick | --matrix | --full] [--ops a,b] [--peers a,b|none] [--scenarios id,id]",
         "               [--warmup-ms N] [--max-warmup-ms N] [--iterations N] [--iteration-ms N] [--forks N]",
         "               [--peer-forks N] [--rounds N] [--dpdk auto|off] [--baseline results.json] [--out DIR]",
-        "  (default)     4 scenarios, every ops, the floor, every peer and DPDK; then shared_pipeline, ~6 minutes",
-        "  --quick       the headline scenario only, shorter forks, no pipeline, ~1.5 minutes",
+        "  (default)     4 scenarios, every ops, the floor, every peer and DPDK; " + VirtualThreadRun.ID + " (JDK 21+, ~20 s);",
+        "                then " + PipelineRun.ID + "; ~6 minutes",
+        "  --quick       the headline scenario only, shorter forks, no " + VirtualThreadRun.ID + " or pipeline, ~1.5 minutes",
         "  --matrix      a slice of the matrix as charts (objects/s against bulk size and threads), 3 forks a cell, ~30 minutes",
         "  --full        test_mempool_perf's whole fixed-bulk matrix as charts (days: narrow it with --ops/--peers/--scenarios)",
         "  --ops         ops names to run (default: every registered name; see `list`)",
         "  --peers       peers to run: " + String.join(",", peerNames()) + " (default: all), or none",
         "  --scenarios   scenario ids, e.g. default_g32_p32_k128_t1 (default: those of the mode); " + PipelineRun.ID + ":",
-        "                a shared pool between two JVMs, producer to consumer, beside the same pipeline in one JVM",
+        "                a shared pool between two JVMs, producer to consumer, beside the same pipeline in one JVM;",
+        "                " + VirtualThreadRun.ID + ": jmempool and three peers on " + VirtualThreadRun.THREADS
+            + " virtual threads, beside jmempool on platform threads (JDK 21+)",
         "  --warmup-ms N, --max-warmup-ms N   a fork's warm-up: at least N ms, then until the medians of 3 iterations",
         "                before and after agree within 10%, at most the max (then the fork is not settled: unstable)",
         "  --iterations N, --iteration-ms N   measured iterations per fork (at least N), and their length",
@@ -37,6 +40,8 @@ final class CompareOptions {
     List<Scenario> scenarios = Scenario.defaults();
     /** Whether the run has the pipeline scenario ({@link PipelineRun}). */
     boolean pipeline = true;
+    /** Whether the run has the virtual-thread scenario ({@link VirtualThreadRun}; its cells say why not before JDK 21). */
+    boolean virtualThreads = true;
     Set<String> ops;
     List<String> peers = peerNames();
     /** The floor of a fork's warm-up, ms. */
@@ -79,6 +84,7 @@ final class CompareOptions {
                     o.mode = "quick";
                     o.scenarios = Scenario.quick();
                     o.pipeline = false;
+                    o.virtualThreads = false;
                     o.warmupMs = 400;
                     o.maxWarmupMs = 1000;
                     o.iterations = 3;
@@ -119,7 +125,8 @@ final class CompareOptions {
         }
         if (scenarioIds != null) {
             o.pipeline = scenarioIds.contains(PipelineRun.ID);
-            o.scenarios = pick(scenarioIds.stream().filter(id -> !id.equals(PipelineRun.ID)).toList());
+            o.virtualThreads = scenarioIds.contains(VirtualThreadRun.ID);
+            o.scenarios = pick(scenarioIds.stream().filter(id -> !id.equals(PipelineRun.ID) && !id.equals(VirtualThreadRun.ID)).toList());
         }
         if (o.maxWarmupMs < o.warmupMs) {
             throw new IllegalArgumentException("--max-warmup-ms: " + o.maxWarmupMs + " (expected: >= --warmup-ms " + o.warmupMs + ")");
@@ -162,8 +169,8 @@ final class CompareOptions {
         for (final String id : ids) {
             picked.add(Scenario.full().stream().filter(s -> s.id().equals(id)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(
-                    "scenario: " + id + " (expected: an id like default_g32_p32_k128_t1, cache default|none|user, or "
-                        + PipelineRun.ID + ")")));
+                    "scenario: " + id + " (expected: an id like default_g32_p32_k128_t1, cache default|none|user, "
+                        + PipelineRun.ID + " or " + VirtualThreadRun.ID + ")")));
         }
         return picked;
     }

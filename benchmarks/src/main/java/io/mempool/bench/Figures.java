@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The raw figures of a comparison: the forks of every cell, per scenario and column (and per variant of the
- * pipeline scenario, outside the grid), and why a cell has none. A cell's figure is the median of its forks'
+ * pipeline scenario and per column of the virtual-thread scenario, outside the grid), and why a cell has none. A cell's figure is the median of its forks'
  * medians, unless its forks split into modes ({@link Stability}); its spread across forks is (max - min) / median
  * of those medians; its range is the lowest to the highest measured iteration of all its forks (the whiskers, and
  * what {@code --baseline} holds a change to: it contains the forks' medians and each fork's own scatter). The
@@ -140,6 +140,16 @@ final class Figures {
     boolean hasPipeline() {
         for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
             if (forks.containsKey(variant.cellKey()) || notes.containsKey(variant.cellKey())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return whether the run has the virtual-thread scenario: figures or a note on any of its cells. */
+    boolean hasVirtualThreads() {
+        for (final VirtualThreadRun.Column column : VirtualThreadRun.Column.values()) {
+            if (forks.containsKey(column.cellKey()) || notes.containsKey(column.cellKey())) {
                 return true;
             }
         }

@@ -12,8 +12,8 @@ import static io.mempool.bench.SvgCharts.escape;
 /**
  * {@code index.html}: one offline file, well-formed XHTML with inline SVG (no script, no network): the run and
  * how noisy it was, the targets, line charts of objects/s against bulk size (one per cache mode, n_keep and
- * thread count) and against threads, a bar chart per scenario (for runs of a few scenarios), the pipeline
- * scenario's two bars, and a table of every cell of {@code results.json}. Ranges (the lowest to the highest measured iteration) are drawn as whiskers;
+ * thread count) and against threads, a bar chart per scenario (for runs of a few scenarios), the virtual-thread
+ * scenario's and the pipeline scenario's bars, and a table of every cell of {@code results.json}. Ranges (the lowest to the highest measured iteration) are drawn as whiskers;
  * a baseline run, if given, beside this one.
  */
 final class HtmlReport {
@@ -71,10 +71,13 @@ final class HtmlReport {
                 SvgCharts.bars(html, figures, scenario, baseline);
             }
         }
+        if (figures.hasVirtualThreads()) {
+            virtualThreads(html, figures, baseline);
+        }
         if (figures.hasPipeline()) {
             pipeline(html, figures, baseline);
         }
-        if (figures.scenarios().isEmpty()) { // the pipeline scenario alone: no grid
+        if (figures.scenarios().isEmpty()) { // the scenarios outside the grid alone: no grid
             return html.append("</body></html>\n").toString();
         }
         cells(html, figures);
@@ -139,6 +142,24 @@ final class HtmlReport {
             html.append("<tr><th>").append(variant.column()).append("</th>");
             cell(html, figures, variant.cellKey(), variant.cellKey());
             html.append("<td>").append(escape(variant.label())).append("</td></tr>\n");
+        }
+        html.append("</table>\n");
+    }
+
+    /**
+     * The virtual-thread scenario: what it measures, jmempool's standing, its bars and its cells; before JDK 21 each cell
+     * says why it did not run.
+     */
+    private static void virtualThreads(final StringBuilder html, final Figures figures, final Baseline baseline) {
+        html.append("<h2 id=\"").append(VirtualThreadRun.ID).append("\">").append(escape(VirtualThreadRun.TITLE)).append("</h2>\n<p>")
+            .append(escape(VirtualThreadRun.WHAT)).append(" Ratios are to ").append(VirtualThreadRun.Column.RING_MP_MC_PLATFORM.column())
+            .append(". ring_mp_mc on virtual threads over: ").append(escape(VirtualThreadRun.standing(figures))).append(".</p>\n");
+        SvgCharts.virtualBars(html, figures, baseline);
+        html.append("<table>");
+        for (final VirtualThreadRun.Column column : VirtualThreadRun.Column.values()) {
+            html.append("<tr><th>").append(column.column()).append("</th>");
+            cell(html, figures, column.cellKey(), column.cellKey());
+            html.append("<td>").append(escape(column.label())).append("</td></tr>\n");
         }
         html.append("</table>\n");
     }

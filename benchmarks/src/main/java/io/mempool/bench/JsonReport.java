@@ -8,8 +8,9 @@ import java.util.Map;
  * {@code results.json}: the settings, the machine and its noise, the targets, and per scenario and column a
  * cell: its median across forks, range (min and max, {@link Figures}), spread across forks, {@code unstable} (and {@code why},
  * {@link Stability}), and every fork with its median,
- * warm-up and measured iterations' objects/s; and, when the run had it, the pipeline scenario's two cells under
- * {@code "pipeline"}, in the same form. {@code --baseline} reads it back ({@link Baseline}). Stateless.
+ * warm-up and measured iterations' objects/s; and, when the run had them, the pipeline scenario's two cells under
+ * {@code "pipeline"} and the virtual-thread scenario's under {@code "virtualThreads"}, in the same form.
+ * {@code --baseline} reads it back ({@link Baseline}). Stateless.
  */
 final class JsonReport {
     private JsonReport() {
@@ -77,7 +78,37 @@ final class JsonReport {
         if (figures.hasPipeline()) {
             pipeline(json, figures);
         }
+        if (figures.hasVirtualThreads()) {
+            virtualThreads(json, figures);
+        }
         return json.append("\n}\n").toString();
+    }
+
+    /**
+     * The virtual-thread scenario: its id, title, description and shape, and a cell per column with its ratio to
+     * jmempool's platform-thread figure; before JDK 21, {@code "notRun"} says why and every cell carries it as its note.
+     */
+    private static void virtualThreads(final StringBuilder json, final Figures figures) {
+        json.append(",\n  \"virtualThreads\": {\"id\": ").append(quote(VirtualThreadRun.ID))
+            .append(", \"title\": ").append(quote(VirtualThreadRun.TITLE))
+            .append(", \"what\": ").append(quote(VirtualThreadRun.WHAT))
+            .append(", \"threads\": ").append(VirtualThreadRun.THREADS)
+            .append(", \"getBulk\": ").append(VirtualThreadRun.BULK)
+            .append(", \"putBulk\": ").append(VirtualThreadRun.BULK)
+            .append(", \"nKeep\": ").append(VirtualThreadRun.N_KEEP);
+        final String notRun = VirtualThreadRun.notRunReason(figures.note(VirtualThreadRun.Column.RING_MP_MC.cellKey()));
+        if (notRun != null) {
+            json.append(", \"notRun\": ").append(quote(notRun));
+        }
+        json.append(", \"results\": {");
+        String sep = "\n";
+        for (final VirtualThreadRun.Column column : VirtualThreadRun.Column.values()) {
+            json.append(sep).append("    ").append(quote(column.column())).append(": ");
+            cell(json, figures, column.cellKey(), "ratioToPlatform",
+                figures.median(VirtualThreadRun.Column.RING_MP_MC_PLATFORM.cellKey()));
+            sep = ",\n";
+        }
+        json.append("\n  }}");
     }
 
     /** The pipeline scenario: its id, title and description, and a cell per variant with its ratio to the one-JVM one. */

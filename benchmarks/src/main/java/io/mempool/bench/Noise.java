@@ -1,15 +1,15 @@
 package io.mempool.bench;
 
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * How noisy a run was, from its own figures: each cell's spread across its forks, {@code (max - min) / median}
- * of the forks' medians, summarised as the median over cells and the worst cell; and the spread within a fork,
- * the same over one fork's measured iterations, as the median over forks. With the load average at start and
+ * How noisy a run was, from its own figures (the grid's cells and the virtual-thread scenario's): each cell's spread
+ * across its forks, {@code (max - min) / median} of the forks' medians, summarised as the median over cells and the
+ * worst cell; and the spread within a fork, the same over one fork's measured iterations, as the median over forks. With the load average at start and
  * end (in the run's {@code about}), it tells a reader how far to trust a difference. Immutable.
  *
  * @param cells        cells with two or more forks.
@@ -25,31 +25,34 @@ record Noise(int cells, double medianSpread, double worstSpread, String worstCel
      * @return its noise.
      */
     static Noise of(final Figures figures) {
+        final Map<String, String> cells = new LinkedHashMap<>(); // key -> name, each cell once
+        for (final Scenario scenario : figures.scenarios()) {
+            for (final Alternative column : figures.columns()) {
+                cells.putIfAbsent(Figures.cellKey(scenario, column), column.column() + " in " + scenario.title());
+            }
+        }
+        for (final VirtualThreadRun.Column column : VirtualThreadRun.Column.values()) {
+            cells.put(column.cellKey(), column.column() + " in " + VirtualThreadRun.ID);
+        }
         final List<Double> spreads = new ArrayList<>();
         final List<Double> within = new ArrayList<>();
-        final Set<String> seen = new HashSet<>();
         double worst = Double.NaN;
         String worstCell = "";
         int unstable = 0;
-        for (final Scenario scenario : figures.scenarios()) {
-            for (final Alternative column : figures.columns()) {
-                final String key = Figures.cellKey(scenario, column);
-                if (!seen.add(key)) {
-                    continue;
+        for (final Map.Entry<String, String> cell : cells.entrySet()) {
+            final String key = cell.getKey();
+            for (final Fork fork : figures.forks(key)) {
+                if (fork.measured().length > 1) {
+                    within.add(spread(fork.min(), fork.max(), fork.median()));
                 }
-                for (final Fork fork : figures.forks(key)) {
-                    if (fork.measured().length > 1) {
-                        within.add(spread(fork.min(), fork.max(), fork.median()));
-                    }
-                }
-                unstable += figures.stability(key).unstable() ? 1 : 0;
-                final double spread = figures.spread(key);
-                if (!Double.isNaN(spread)) {
-                    spreads.add(spread);
-                    if (Double.isNaN(worst) || spread > worst) {
-                        worst = spread;
-                        worstCell = column.column() + " in " + scenario.title();
-                    }
+            }
+            unstable += figures.stability(key).unstable() ? 1 : 0;
+            final double spread = figures.spread(key);
+            if (!Double.isNaN(spread)) {
+                spreads.add(spread);
+                if (Double.isNaN(worst) || spread > worst) {
+                    worst = spread;
+                    worstCell = cell.getValue();
                 }
             }
         }

@@ -84,6 +84,19 @@ public abstract class PoolPerf {
      * @return why the combination is skipped (then nothing was opened), or null.
      */
     final String start(final int threads) {
+        return start(threads, threads);
+    }
+
+    /**
+     * Opens the pool for {@code threads} threads and {@code tableCount} tables, unless the combination is skipped:
+     * the virtual-thread scenario ({@link VirtualThreadRun}) sizes the pool for the cores that run at once and gives
+     * each of its thousands of threads a table.
+     *
+     * @param threads    the threads that run at once: the pool is sized for them ({@link Rounds#poolSize}).
+     * @param tableCount the tables to make, one per thread that will use the pool.
+     * @return why the combination is skipped (then nothing was opened), or null.
+     */
+    final String start(final int threads, final int tableCount) {
         String reason = Rounds.skipReason(nKeep, getBulk, putBulk);
         if (reason == null) {
             reason = skipReason(threads);
@@ -93,8 +106,8 @@ public abstract class PoolPerf {
             return reason;
         }
         open(Rounds.poolSize(threads), threads);
-        tables = new ThreadTable[threads];
-        for (int i = 0; i < threads; i++) {
+        tables = new ThreadTable[tableCount];
+        for (int i = 0; i < tableCount; i++) {
             tables[i] = newTable(nKeep);
         }
         return null;

@@ -59,15 +59,29 @@ final class Rounds {
      */
     static void run(final ThreadTable table, final int nKeep, final int getBulk, final int putBulk) {
         for (int done = 0; done < OBJECTS_PER_INVOCATION; done += nKeep) {
-            for (int i = 0; i < nKeep; i += getBulk) {
-                if (!table.get(i, getBulk)) {
-                    throw getFailed(i, getBulk, nKeep);
-                }
-                table.write(i, getBulk);
+            round(table, nKeep, getBulk, putBulk);
+        }
+    }
+
+    /**
+     * One round: gets {@code nKeep} objects in bulks of {@code getBulk}, writing into each, then puts them all back in
+     * bulks of {@code putBulk}.
+     *
+     * @param table   the calling thread's view.
+     * @param nKeep   objects kept per round.
+     * @param getBulk objects per get.
+     * @param putBulk objects per put.
+     * @throws IllegalStateException if a get fails: the pool is sized so that it never should.
+     */
+    static void round(final ThreadTable table, final int nKeep, final int getBulk, final int putBulk) {
+        for (int i = 0; i < nKeep; i += getBulk) {
+            if (!table.get(i, getBulk)) {
+                throw getFailed(i, getBulk, nKeep);
             }
-            for (int i = 0; i < nKeep; i += putBulk) {
-                table.put(i, putBulk);
-            }
+            table.write(i, getBulk);
+        }
+        for (int i = 0; i < nKeep; i += putBulk) {
+            table.put(i, putBulk);
         }
     }
 

@@ -20,6 +20,8 @@ final class SvgCharts {
     private static final String DPDK_COLOUR = "#e08a1e";
     /** The pipeline's two JVMs, then its one JVM. */
     private static final String[] PIPELINE_COLOURS = {"#7d3cbd", "#17a589"};
+    /** The virtual-thread scenario's columns, in order: jmempool on virtual, then on platform threads, then the peers. */
+    private static final String[] VIRTUAL_COLOURS = {"#1f5fa8", "#7f8c8d", "#d45087", "#8e6e53", "#17a589"};
     private static final int LABEL = 150;
     private static final int BAR = 520;
     private static final int ROW = 22;
@@ -96,6 +98,21 @@ final class SvgCharts {
                 baseline == null ? null : baseline.cell(key)));
         }
         bars(svg, PipelineRun.TITLE, bars);
+    }
+
+    /** The virtual-thread scenario: a bar per column, each with its ratio to jmempool's platform-thread figure. */
+    static void virtualBars(final StringBuilder svg, final Figures figures, final Baseline baseline) {
+        final double platform = figures.median(VirtualThreadRun.Column.RING_MP_MC_PLATFORM.cellKey());
+        final List<Bar> bars = new ArrayList<>();
+        for (final VirtualThreadRun.Column column : VirtualThreadRun.Column.values()) {
+            final String key = column.cellKey();
+            final double m = figures.median(key);
+            final boolean unstable = figures.stability(key).unstable();
+            bars.add(new Bar(column.column(), key, VIRTUAL_COLOURS[column.ordinal() % VIRTUAL_COLOURS.length], m, figures.min(key),
+                figures.max(key), unstable, figures.note(key), tooltip(figures, key, column.column() + ", " + VirtualThreadRun.ID),
+                unstable ? "unstable" : Tables.rate(m) + "  " + Tables.ratio(m, platform), baseline == null ? null : baseline.cell(key)));
+        }
+        bars(svg, VirtualThreadRun.TITLE, bars);
     }
 
     /**

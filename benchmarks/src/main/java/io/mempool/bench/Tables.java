@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * The comparison as text: a column per scenario (numbered, titled above), a row per ops name, floor, peer and
  * DPDK, each cell the median of its forks' medians, its ratio to the row's best peer and its spread across forks;
- * then each row's standing, the pipeline scenario's two figures side by side, the targets, the noise, and with a
- * baseline the new figures over the old. Stateless.
+ * then each row's standing, the virtual-thread scenario's cells, the pipeline scenario's two figures side by side,
+ * the targets, the noise, and with a baseline the new figures over the old. Stateless.
  */
 final class Tables {
     private static final int NAME = 22;
@@ -82,6 +82,9 @@ final class Tables {
             }
             standing(figures, out);
         }
+        if (figures.hasVirtualThreads()) {
+            virtualThreads(figures, out);
+        }
         if (figures.hasPipeline()) {
             pipeline(figures, out);
         }
@@ -98,6 +101,14 @@ final class Tables {
             out.println("spread of both runs, each one's lowest to highest iteration; unstable where either run's cell is)");
             grid(figures, out, (scenario, column) -> versus(figures, Figures.cellKey(scenario, column),
                 baseline.cell(scenario, column)));
+            if (figures.hasVirtualThreads()) {
+                final StringBuilder line = new StringBuilder("  " + VirtualThreadRun.ID + ":");
+                for (final VirtualThreadRun.Column column : VirtualThreadRun.Column.values()) {
+                    line.append(' ').append(column.column()).append(' ')
+                        .append(versus(figures, column.cellKey(), baseline.cell(column.cellKey())));
+                }
+                out.println(line);
+            }
             if (figures.hasPipeline()) {
                 final StringBuilder line = new StringBuilder("  " + PipelineRun.ID + ":");
                 for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
@@ -164,13 +175,32 @@ final class Tables {
             out.println("  " + line);
         }
         for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
-            final String key = variant.cellKey();
-            final double m = figures.median(key);
-            final String figure = Double.isNaN(m) ? String.valueOf(figures.note(key))
-                : (figures.stability(key).unstable() ? "unstable" : rate(m)) + " (" + range(figures, key) + ")";
-            out.println("  " + pad(variant.column(), NAME) + pad(figure, 36) + variant.label());
+            outsideCell(figures, variant.column(), variant.cellKey(), variant.label(), out);
         }
         out.println("  the two-JVM pipeline over the one-JVM one: " + PipelineRun.twoOverOne(figures));
+    }
+
+    /** The virtual-thread scenario: what it is, each column's median (min..max) or why none, and jmempool's standing. */
+    private static void virtualThreads(final Figures figures, final PrintStream out) {
+        out.println();
+        out.println(VirtualThreadRun.TITLE + " (" + VirtualThreadRun.ID + "), objects/s, median or unstable (range)");
+        for (final String line : wrap(VirtualThreadRun.WHAT, 100)) {
+            out.println("  " + line);
+        }
+        for (final VirtualThreadRun.Column column : VirtualThreadRun.Column.values()) {
+            outsideCell(figures, column.column(), column.cellKey(), column.label(), out);
+        }
+        out.println("  ring_mp_mc on virtual threads over: " + VirtualThreadRun.standing(figures));
+    }
+
+    /** A cell outside the grid, on a line: its median (or unstable) and range, or why it has none; then its label. */
+    private static void outsideCell(final Figures figures, final String column, final String key, final String label,
+                                    final PrintStream out) {
+        final double m = figures.median(key);
+        final String note = figures.note(key);
+        final String figure = !Double.isNaN(m) ? (figures.stability(key).unstable() ? "unstable" : rate(m)) + " ("
+            + range(figures, key) + ")" : note == null ? "-" : note;
+        out.println("  " + pad(column, NAME) + pad(figure, 36) + label);
     }
 
     /** @return {@code text} in lines of at most {@code width} characters, broken at spaces. */

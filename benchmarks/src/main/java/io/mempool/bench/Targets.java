@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * The performance targets, read off one run's medians: each with its figure and whether it is met. The headline
  * row holds ring_mp_mc with its put range check off to the floor and DPDK, and checked to DPDK; the bulk-1 and
- * no-cache rows hold it to DPDK; issue 12's bulk-1 bar over the best peer and its {@code get()/put(long)} bar stay.
+ * no-cache rows hold it to DPDK; issue 12's bulk-1 bar over the best peer and its {@code get()/put(long)} bar stay;
+ * on virtual threads ({@link VirtualThreadRun}) it is held to its own platform-thread figure and to the best peer.
  * A target whose figures the run lacks says why instead (not run: the row or column is not in this run; not
  * measured: the cell has no figure, e.g. {@code libdpdk missing}); one that reads an unstable cell
  * ({@link Stability}) says unstable, never met or missed. Targets are printed, never asserted. Stateless.
@@ -73,14 +74,37 @@ final class Targets {
         results.add(ratio(figures, NO_CACHE, ring, Alternative.DPDK, 0.7));
         results.add(ratio(figures, BULK_1, ring, figures.best(BULK_1, Alternative.Kind.PEER), 2));
         results.add(ratio(figures, BULK_1, Alternative.SINGLE, ring, 1));
+        results.add(virtual(figures, VirtualThreadRun.Column.RING_MP_MC_PLATFORM, 0.7));
+        results.add(virtual(figures, VirtualThreadRun.bestPeer(figures), 3));
         return results;
+    }
+
+    /**
+     * ring_mp_mc on virtual threads {@code >= bar x versus}, a column of the same scenario; versus null means no peer
+     * had a figure. Not run where the run lacks the scenario or its JDK has no virtual threads.
+     */
+    private static Result virtual(final Figures figures, final VirtualThreadRun.Column versus, final double bar) {
+        final VirtualThreadRun.Column ring = VirtualThreadRun.Column.RING_MP_MC;
+        final String name = String.format(Locale.ROOT, "%s on %s: >= %sx %s", ring.column(), VirtualThreadRun.ROW, times(bar),
+            versus == null ? "the best peer" : versus.kind() == Alternative.Kind.PEER ? "the best peer (" + versus.column() + ")"
+                : versus.column());
+        if (!figures.hasVirtualThreads()) {
+            return new Result(name, "", Status.NOT_RUN, "row not in this run");
+        }
+        final String notRun = VirtualThreadRun.notRunReason(figures.note(ring.cellKey()));
+        if (notRun != null) {
+            return new Result(name, "", Status.NOT_RUN, notRun);
+        }
+        if (versus == null) {
+            return new Result(name, "", Status.NOT_MEASURED, "no peer has a figure");
+        }
+        return compare(figures, name, ring.cellKey(), ring.column(), versus.cellKey(), versus.column(), bar);
     }
 
     /** {@code column >= bar x versus} in a row; versus null means no peer had a figure. */
     private static Result ratio(final Figures figures, final Scenario scenario, final Alternative column,
                                 final Alternative versus, final double bar) {
-        final String name = String.format(Locale.ROOT, "%s, %s: >= %sx %s", column.column(), scenario.title(),
-            bar == Math.rint(bar) ? String.valueOf((int) bar) : String.valueOf(bar),
+        final String name = String.format(Locale.ROOT, "%s, %s: >= %sx %s", column.column(), scenario.title(), times(bar),
             versus == null ? "the best peer" : versus.kind() == Alternative.Kind.PEER ? "the best peer (" + versus.column() + ")"
                 : versus.column());
         if (!figures.scenarios().contains(scenario)) {
@@ -92,35 +116,50 @@ final class Targets {
         if (versus == null) {
             return new Result(name, "", Status.NOT_MEASURED, "no peer has a figure");
         }
-        final String missing = missing(figures, scenario, column);
-        final String why = missing != null ? missing : missing(figures, scenario, versus);
+        return compare(figures, name, Figures.cellKey(scenario, column), column.column(), Figures.cellKey(scenario, versus),
+            versus.kind() == Alternative.Kind.DPDK ? null : versus.column(), bar);
+    }
+
+    /**
+     * The cell {@code key >= bar x} the cell {@code versusKey}, by their keys in {@link Figures}; a null name is DPDK's
+     * column, whose reasons are shown as they are.
+     */
+    private static Result compare(final Figures figures, final String name, final String key, final String column,
+                                  final String versusKey, final String versus, final double bar) {
+        final String missing = missing(figures, key, column);
+        final String why = missing != null ? missing : missing(figures, versusKey, versus);
         if (why != null) {
             return new Result(name, "", Status.NOT_MEASURED, why);
         }
-        final double m = figures.median(scenario, column);
-        final double v = figures.median(scenario, versus);
+        final double m = figures.median(key);
+        final double v = figures.median(versusKey);
         final String figure = Tables.ratio(m, v) + " (" + Tables.rate(m) + " vs " + Tables.rate(v) + ")";
-        final String unstable = unstable(figures, scenario, column);
-        final String split = unstable != null ? unstable : unstable(figures, scenario, versus);
+        final String unstable = unstable(figures, key, column);
+        final String split = unstable != null ? unstable : unstable(figures, versusKey, versus == null ? "dpdk" : versus);
         if (split != null) {
             return new Result(name, figure, Status.UNSTABLE, split);
         }
         return new Result(name, figure, m >= bar * v ? Status.MET : Status.MISSED, "");
     }
 
-    /** Why a cell is unstable, naming it, e.g. {@code ring_mp_mc: forks split: 503.6M, 670.3M}; null if it is stable. */
-    private static String unstable(final Figures figures, final Scenario scenario, final Alternative column) {
-        final Stability stability = figures.stability(scenario, column);
-        return stability.unstable() ? column.column() + ": " + stability.why() : null;
+    /** @return a bar as the targets write it: {@code 2}, {@code 0.7}. */
+    private static String times(final double bar) {
+        return bar == Math.rint(bar) ? String.valueOf((int) bar) : String.valueOf(bar);
     }
 
-    /** Why a cell has no figure, short (DPDK's as is: {@code libdpdk missing}); null if it has one. */
-    private static String missing(final Figures figures, final Scenario scenario, final Alternative column) {
-        if (!Double.isNaN(figures.median(scenario, column))) {
+    /** Why a cell is unstable, naming it, e.g. {@code ring_mp_mc: forks split: 503.6M, 670.3M}; null if it is stable. */
+    private static String unstable(final Figures figures, final String key, final String column) {
+        final Stability stability = figures.stability(key);
+        return stability.unstable() ? column + ": " + stability.why() : null;
+    }
+
+    /** Why a cell has no figure, short (DPDK's, named null, as is: {@code libdpdk missing}); null if it has one. */
+    private static String missing(final Figures figures, final String key, final String column) {
+        if (!Double.isNaN(figures.median(key))) {
             return null;
         }
-        final String note = figures.note(scenario, column);
+        final String note = figures.note(key);
         final String why = note == null ? "no figure" : DpdkHarness.shortReason(note);
-        return column.kind() == Alternative.Kind.DPDK ? why : column.column() + ": " + why;
+        return column == null ? why : column + ": " + why;
     }
 }

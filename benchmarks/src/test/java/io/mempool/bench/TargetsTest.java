@@ -42,7 +42,9 @@ class TargetsTest {
             "ring_mp_mc, cache 512, bulk 1, n_keep 128, 1 thread: >= 0.7x dpdk",
             "ring_mp_mc, no cache, bulk 32, n_keep 128, 1 thread: >= 0.7x dpdk",
             "ring_mp_mc, cache 512, bulk 1, n_keep 128, 1 thread: >= 2x the best peer",
-            "get_put, cache 512, bulk 1, n_keep 128, 1 thread: >= 1x ring_mp_mc"),
+            "get_put, cache 512, bulk 1, n_keep 128, 1 thread: >= 1x ring_mp_mc",
+            "ring_mp_mc on 4,096 virtual threads, bulk 32, n_keep 128: >= 0.7x ring_mp_mc_platform",
+            "ring_mp_mc on 4,096 virtual threads, bulk 32, n_keep 128: >= 3x the best peer"),
             Targets.evaluate(figures).stream().map(Targets.Result::name).toList());
     }
 
@@ -59,7 +61,8 @@ class TargetsTest {
         cell(Targets.NO_CACHE, RING, 69e6);
         cell(Targets.NO_CACHE, Alternative.DPDK, 100e6);
         cell(Targets.BULK_1, Alternative.SINGLE, 70e6);
-        assertEquals(List.of("met", "met", "missed", "met", "missed", "missed", "missed"), verdicts(figures));
+        assertEquals(List.of("met", "met", "missed", "met", "missed", "missed", "missed", "not run (row not in this run)",
+            "not run (row not in this run)"), verdicts(figures));
         final Targets.Result bestPeer = Targets.evaluate(figures).get(5);
         assertTrue(bestPeer.name().contains("the best peer (stormpot)"), bestPeer.name());
         assertEquals("1.98x (71.4M vs 36.0M)", bestPeer.figure(), "the ratio and both medians");
@@ -96,7 +99,8 @@ class TargetsTest {
         figures.add(Targets.BULK_1, JCTOOLS, Fork.of(1));
         cell(Targets.BULK_1, Alternative.SINGLE, 10);
         assertEquals(List.of("met", "not measured (libdpdk missing)", "not measured (libdpdk missing)",
-            "not measured (libdpdk missing)", "not measured (libdpdk missing)", "met", "met"), verdicts(figures));
+            "not measured (libdpdk missing)", "not measured (libdpdk missing)", "met", "met", "not run (row not in this run)",
+            "not run (row not in this run)"), verdicts(figures));
     }
 
     @Test
@@ -108,8 +112,45 @@ class TargetsTest {
         quick.note(Targets.HEADLINE, Alternative.DPDK, "--dpdk off");
         final String notRun = "not run (row not in this run)";
         assertEquals(List.of("not measured (floor: failed)", "not measured (--dpdk off)", "not measured (--dpdk off)",
-            notRun, notRun, notRun, notRun), verdicts(quick));
+            notRun, notRun, notRun, notRun, notRun, notRun), verdicts(quick));
         final Figures noRing = new Figures(Scenario.defaults(), List.of(JCTOOLS, Alternative.DPDK));
         assertEquals("not run (column not in this run)", verdicts(noRing).get(0));
+    }
+
+    @Test
+    void onVirtualThreadsRingMpMcIsHeldToItsPlatformFigureAndToTheBestPeer() {
+        final String row = "ring_mp_mc on 4,096 virtual threads, bulk 32, n_keep 128: ";
+        cell(VirtualThreadRun.Column.RING_MP_MC, 80e6);
+        cell(VirtualThreadRun.Column.RING_MP_MC_PLATFORM, 100e6);
+        figures.add(VirtualThreadRun.Column.JCTOOLS_MPMC.cellKey(), Fork.of(20e6));
+        figures.add(VirtualThreadRun.Column.STORMPOT.cellKey(), Fork.of(30e6));
+        figures.note(VirtualThreadRun.Column.NETTY_ADAPTIVE.cellKey(), "failed: why");
+        assertEquals("met", target(figures, row + ">= 0.7x ring_mp_mc_platform").verdict());
+        final Targets.Result peer = target(figures, row + ">= 3x the best peer (stormpot)");
+        assertEquals("missed", peer.verdict(), "80.4M is 2.68x the best peer's 30.0M");
+        assertEquals("2.68x (80.4M vs 30.0M)", peer.figure());
+
+        figures.add(VirtualThreadRun.Column.RING_MP_MC_PLATFORM.cellKey(), Fork.of(300e6));
+        assertEquals("unstable (ring_mp_mc_platform: forks split: 100.0M, 101.0M, 300.0M)",
+            target(figures, row + ">= 0.7x ring_mp_mc_platform").verdict(), "an unstable cell is neither met nor missed");
+    }
+
+    @Test
+    void beforeJdk21TheVirtualThreadTargetsSayWhyTheyDidNotRun() {
+        for (final VirtualThreadRun.Column column : VirtualThreadRun.Column.values()) {
+            figures.note(column.cellKey(), VirtualThreadRun.notRun("JDK 17 has no virtual threads"));
+        }
+        final List<String> verdicts = verdicts(figures);
+        assertEquals(List.of("not run (JDK 17 has no virtual threads)", "not run (JDK 17 has no virtual threads)"),
+            verdicts.subList(verdicts.size() - 2, verdicts.size()));
+        assertEquals("JDK 17 has no virtual threads", VirtualThreadRun.notRunReason(figures.note(
+            VirtualThreadRun.Column.STORMPOT.cellKey())));
+        assertEquals(null, VirtualThreadRun.notRunReason("failed: why"));
+    }
+
+    /** Two forks that agree, as the default run gives a jmempool cell of the virtual-thread scenario. */
+    private void cell(final VirtualThreadRun.Column column, final double level) {
+        figures.add(column.cellKey(), Fork.of(level));
+        figures.add(column.cellKey(), Fork.of(level * 1.01));
     }
 }
