@@ -99,14 +99,16 @@ class SharedFuzzTest {
             creatorLog.append(line).append('\n');
         }
         assertTrue(line != null, "the creator failed:\n" + creatorLog);
-        final CompletableFuture<String> creatorRest = CompletableFuture.supplyAsync(() -> readAll(creatorOut));
+        // a thread per reader: the common pool may have one worker (2 cores), and a child whose output
+        // nobody reads blocks on a full pipe
+        final CompletableFuture<String> creatorRest = CompletableFuture.supplyAsync(() -> readAll(creatorOut), SharedFuzzTest::reader);
         try {
             for (final Case c : cases) {
                 scribble(c);
             }
             final Process attacher = start("use", list);
             final CompletableFuture<String> attacherOut = CompletableFuture.supplyAsync(() -> readAll(
-                new BufferedReader(new InputStreamReader(attacher.getInputStream(), StandardCharsets.UTF_8))));
+                new BufferedReader(new InputStreamReader(attacher.getInputStream(), StandardCharsets.UTF_8))), SharedFuzzTest::reader);
             final String attached = finish(attacher, attacherOut, "the attaching process");
             try (OutputStream go = creator.getOutputStream()) {
                 go.write("GO\n".getBytes(StandardCharsets.US_ASCII));
@@ -233,6 +235,12 @@ class SharedFuzzTest {
         final StringBuilder sb = new StringBuilder();
         counts.forEach((call, n) -> sb.append(call).append(' ').append(n[0]).append(" ok/").append(n[1]).append(" refused, "));
         return sb.toString();
+    }
+
+    private static void reader(final Runnable task) {
+        final Thread thread = new Thread(task, "fuzz-output-reader");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static String readAll(final BufferedReader in) {
