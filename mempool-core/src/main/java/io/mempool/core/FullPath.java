@@ -37,9 +37,10 @@ final class FullPath {
         this.instrumented = debug != null || stats != null;
     }
 
-    long get() {
+    /** @param found the caller's cache as the facade found it: null for a thread without one. */
+    long get(final MempoolCache found) {
         state.checkUsable();
-        final MempoolCache cache = activated(caches.forCurrentThread());
+        final MempoolCache cache = activated(found);
         if (cache == null) {
             return getOneWithoutOwnCache();
         }
@@ -50,10 +51,11 @@ final class FullPath {
         return get(one, 0, 1, cache, false) ? one[0] : Mempool.NULL;
     }
 
-    void put(final long obj) {
+    /** @param found the caller's cache as the facade found it: null for a thread without one. */
+    void put(final long obj, final MempoolCache found) {
         state.checkUsable();
         objects.checkHandle(obj);
-        final MempoolCache cache = activated(caches.forCurrentThread());
+        final MempoolCache cache = activated(found);
         if (cache == null) {
             putOneWithoutOwnCache(obj);
         } else if (!instrumented) {
@@ -65,21 +67,23 @@ final class FullPath {
         }
     }
 
-    boolean getBulk(final long[] objs, final int offset, final int n) {
+    /** @param found the caller's cache as the facade found it: null for a thread without one. */
+    boolean getBulk(final long[] objs, final int offset, final int n, final MempoolCache found) {
         state.checkUsable();
         Checks.checkTable(objs, offset, n);
-        final MempoolCache cache = activated(caches.forCurrentThread());
+        final MempoolCache cache = activated(found);
         return cache == null ? getWithoutOwnCache(objs, offset, n) : get(objs, offset, n, cache, false);
     }
 
-    void putBulk(final long[] objs, final int offset, final int n) {
+    /** @param found the caller's cache as the facade found it: null for a thread without one. */
+    void putBulk(final long[] objs, final int offset, final int n, final MempoolCache found) {
         state.checkUsable();
         Checks.checkTable(objs, offset, n);
-        objects.checkHandles(objs, offset, n);
-        final MempoolCache cache = activated(caches.forCurrentThread());
+        final MempoolCache cache = activated(found);
         if (cache == null) {
-            putWithoutOwnCache(objs, offset, n);
+            putWithoutOwnCache(objs, offset, n); // checks the handles itself: a stripe's tryPut checks as it copies
         } else {
+            objects.checkHandles(objs, offset, n);
             put(objs, offset, n, cache, false);
         }
     }
@@ -102,11 +106,13 @@ final class FullPath {
     private void putWithoutOwnCache(final long[] objs, final int offset, final int n) {
         final MempoolCache stripe = activated(caches.claimStripe());
         if (stripe == null) {
+            objects.checkHandles(objs, offset, n);
             put(objs, offset, n, null, false);
             return;
         }
         try {
-            if (instrumented || !stripe.tryPut(objs, offset, n)) {
+            if (instrumented || !stripe.tryPut(objs, offset, n)) { // a refused tryPut changed nothing
+                objects.checkHandles(objs, offset, n);
                 put(objs, offset, n, stripe, false);
             }
         } finally {

@@ -228,7 +228,7 @@ public final class Mempool implements AutoCloseable {
                 return obj;
             }
         }
-        return path.get();
+        return path.get(cache);
     }
 
     /**
@@ -241,7 +241,7 @@ public final class Mempool implements AutoCloseable {
     public void put(final long obj) {
         final MempoolCache cache = caches.forCurrentThread();
         if (cache == null || !cache.tryPutOne(obj)) {
-            path.put(obj);
+            path.put(obj, cache);
         }
     }
 
@@ -259,7 +259,7 @@ public final class Mempool implements AutoCloseable {
      */
     public boolean getBulk(final long[] objs, final int offset, final int n) {
         final MempoolCache cache = caches.forCurrentThread();
-        return cache != null && cache.tryGet(objs, offset, n) || path.getBulk(objs, offset, n);
+        return cache != null && cache.tryGet(objs, offset, n) || path.getBulk(objs, offset, n, cache);
     }
 
     /**
@@ -276,7 +276,7 @@ public final class Mempool implements AutoCloseable {
     public void putBulk(final long[] objs, final int offset, final int n) {
         final MempoolCache cache = caches.forCurrentThread();
         if (cache == null || !cache.tryPut(objs, offset, n)) {
-            path.putBulk(objs, offset, n);
+            path.putBulk(objs, offset, n, cache);
         }
     }
 
