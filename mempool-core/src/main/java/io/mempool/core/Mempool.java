@@ -427,7 +427,7 @@ public final class Mempool implements AutoCloseable {
      * @throws IllegalStateException    if the pool is not populated or is closed.
      */
     public long objectAt(final int index) {
-        return objects.objectAt(index, config.size());
+        return objects.objectAt(index);
     }
 
     /**
