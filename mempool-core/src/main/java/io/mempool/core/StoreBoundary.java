@@ -240,14 +240,9 @@ final class StoreBoundary {
         return blockSize;
     }
 
-    /** Contiguous blocks straight from the driver, inside the shared guard (no cache is involved). */
+    /** Contiguous blocks straight from the driver (no cache is involved); the caller is inside a guard. */
     boolean dequeueContigBlocks(final long[] firsts, final int offset, final int n) {
-        shared.enterShared(this);
-        try {
-            return ops.dequeueContigBlocks(store, firsts, offset, n);
-        } finally {
-            shared.exitShared();
-        }
+        return ops.dequeueContigBlocks(store, firsts, offset, n);
     }
 
     /** @return the handles in the store, not in any cache. */
