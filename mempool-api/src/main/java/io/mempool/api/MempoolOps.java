@@ -126,14 +126,21 @@ public interface MempoolOps<S> {
     /**
      * How much memory, aligned how, {@code n} objects need in this store's layout (DPDK's
      * {@code rte_mempool_ops_calc_mem_size}); for a store that places its objects itself with
-     * {@link #populate}. The pool reserves at least {@link MemoryNeed#bytes()} (or, for a pool split into
-     * chunks, pieces of at least {@link MemoryNeed#minChunkBytes()}) aligned to {@link MemoryNeed#align()}.
+     * {@link #populate}. A need is what makes the pool call {@link #populate}: it asks once for all the
+     * pool's objects after {@link #alloc}, then, chunk after chunk, reserves a chunk as large as
+     * {@link MemoryNeed#bytes()} (at most the pool's chunk limit, 1 GiB, but never below
+     * {@link MemoryNeed#minChunkBytes()}) aligned to {@link MemoryNeed#align()}, has {@link #populate}
+     * place objects in it, and asks again for the objects still missing, until all are placed. A shared
+     * pool refuses a store that gives a need: its elements lie where the pool lays them out, the same in
+     * every process.
      *
      * @param config   the pool's config.
      * @param n        how many objects, {@code >= 1}.
      * @param geometry the pool's element layout.
      * @return the memory needed; null (the default) for the pool's own layout: {@code n} elements one
-     *     after another, {@code n * totalSize} bytes.
+     *     after another, {@code n * totalSize} bytes, and then {@link #populate} is never called.
+     * @throws IllegalArgumentException if the geometry does not fit the store's layout (an element larger
+     *                                  than the store's unit, say); the pool's population then fails.
      */
     default MemoryNeed calcMemSize(final OpsConfig config, final int n, final ElementGeometry geometry) {
         return null;
@@ -144,7 +151,11 @@ public interface MempoolOps<S> {
      * object, in index order, calls {@code callback.object(handle)}, which initialises the element and
      * enqueues it into {@code store}; so the store's own bookkeeping for an object (a bucket's header,
      * say) must be ready before the call. Objects must lie inside {@code region}, not overlap, with their
-     * header room before them and their alignment as {@code geometry} says.
+     * header room before them and their alignment as {@code geometry} says, and, so that the pool keeps
+     * O(1) indices and exact handle checks, in runs: in each region, groups of the same number of
+     * adjacent elements (the last may be shorter), each group the same distance after the one before,
+     * in ascending addresses ({@link PopulateCallback} names the rule). The pool calls it, by one thread,
+     * before the store is used for anything else, and only when {@link #calcMemSize} gave a need.
      *
      * @param store      a store from {@link #alloc}, empty or holding the objects of earlier chunks.
      * @param maxObjects the most objects to place, {@code >= 1}.

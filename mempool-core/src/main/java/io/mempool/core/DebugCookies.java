@@ -15,6 +15,7 @@ final class DebugCookies {
     private final String pool;
     private final long poolId;
     private final int elementSize;
+    private final int stride;
     private final int poolIdOffset;
     private final int trailerOffset;
 
@@ -23,6 +24,7 @@ final class DebugCookies {
         this.pool = config.name();
         this.poolId = config.id();
         this.elementSize = config.elementSize();
+        this.stride = config.layout().totalSize;
         this.poolIdOffset = ElementHeaderDescriptor.poolIdOffset(true);
         this.trailerOffset = ElementHeaderDescriptor.trailerOffset(config.layout().alignedElementSize());
     }
@@ -115,6 +117,55 @@ final class DebugCookies {
         Arrays.fill(objs, offset, offset + n, Mempool.NULL);
         throw corruption(firstBad, firstFault + "; the get handed out nothing, " + bad
             + " corrupted object(s) were taken out of circulation");
+    }
+
+    /**
+     * As {@link #afterGet} for {@code n} contiguous blocks of {@code blockSize} objects, one stride apart
+     * from each first: every object of every block is checked (DPDK's
+     * {@code rte_mempool_contig_blocks_check_cookies}), first that it is an object of this pool at all.
+     */
+    void afterGetBlocks(final PoolMemory memory, final StoreBoundary store, final long[] firsts, final int offset,
+                        final int n, final int blockSize) {
+        String firstFault = null;
+        long firstBad = 0;
+        int bad = 0;
+        for (int b = offset; b < offset + n; b++) {
+            for (int k = 0; k < blockSize; k++) {
+                final long obj = firsts[b] + (long) k * stride;
+                final String fault = blockFault(memory, obj);
+                if (fault != null && bad++ == 0) {
+                    firstFault = fault;
+                    firstBad = obj;
+                }
+            }
+        }
+        if (firstFault == null) {
+            for (int b = offset; b < offset + n; b++) {
+                for (int k = 0; k < blockSize; k++) {
+                    setCookie(memory, firsts[b] + (long) k * stride, ElementHeaderDescriptor.COOKIE_ALLOCATED);
+                }
+            }
+            return;
+        }
+        final long[] sound = new long[n * blockSize - bad]; // the store succeeded: n blocks fit the pool's size
+        int s = 0;
+        for (int b = offset; b < offset + n; b++) {
+            for (int k = 0; k < blockSize; k++) {
+                final long obj = firsts[b] + (long) k * stride;
+                if (blockFault(memory, obj) == null) {
+                    sound[s++] = obj;
+                }
+            }
+        }
+        store.enqueue(sound, 0, s); // one by one, as ordinary objects; the caller is inside the store guard
+        Arrays.fill(firsts, offset, offset + n, Mempool.NULL);
+        throw corruption(firstBad, firstFault + "; getContigBlocks handed out nothing, " + bad
+            + " object(s) were taken out of circulation");
+    }
+
+    private String blockFault(final PoolMemory memory, final long obj) {
+        return memory.indexOf(obj) < 0 ? "not an object of this pool: a contiguous block the store handed out"
+            + " runs outside the pool's objects" : getFault(memory, obj);
     }
 
     /** DEBUG audit: every header cookie is one of the two values and every trailer is intact. */

@@ -1,6 +1,7 @@
 package io.mempool.core;
 
 import io.mempool.api.Checks;
+import io.mempool.api.ElementGeometry;
 
 /**
  * The sizes of one element, computed as DPDK's {@code rte_mempool_calc_obj_size}: header before the
@@ -52,6 +53,11 @@ final class ElementLayout {
                 Checks.message("elementSize", elementSize, "an element of at most 1 GiB with its header and trailer"));
         }
         return new ElementLayout(header, elementSize, (int) (total - header - elt), alignment);
+    }
+
+    /** @return the layout as a store that places objects itself sees it. */
+    ElementGeometry geometry() {
+        return new ElementGeometry(headerSize, totalSize, alignment);
     }
 
     int alignedElementSize() {

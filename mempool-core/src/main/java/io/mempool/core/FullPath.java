@@ -177,16 +177,33 @@ final class FullPath {
         }
     }
 
+    /**
+     * DPDK's {@code rte_mempool_get_contig_blocks}: straight from the store, inside the shared guard (with
+     * DEBUG every object of every block is checked and marked handed out); STATS count one bulk and
+     * {@code n} blocks, got or failed. The objects go back one by one, as ordinary objects.
+     */
     boolean getContigBlocks(final long[] firsts, final int offset, final int n) {
         state.checkUsable();
         Checks.checkTable(firsts, offset, n);
         final StoreBoundary store = state.boundary();
-        if (store.contigBlockSize() == 0) {
+        final int blockSize = store.contigBlockSize();
+        if (blockSize == 0) {
             throw new UnsupportedOperationException("pool " + state.name() + ": ops " + store.opsName()
-                + " has no contiguous blocks");
+                + " has no contiguous blocks (contigBlockSize() is 0)");
         }
-        final boolean ok = store.dequeueContigBlocks(firsts, offset, n);
+        final StoreGuard guard = store.sharedGuard();
+        final boolean ok;
+        guard.enterShared(store);
+        try {
+            ok = store.dequeueContigBlocks(firsts, offset, n);
+            if (ok && debug != null) {
+                debug.afterGetBlocks(state.memory(), store, firsts, offset, n, blockSize);
+            }
+        } finally {
+            guard.exitShared();
+        }
         if (stats != null) {
+            stats.add(ok ? MempoolStats.GET_SUCCESS_BULK : MempoolStats.GET_FAIL_BULK, 1);
             stats.add(ok ? MempoolStats.GET_SUCCESS_BLKS : MempoolStats.GET_FAIL_BLKS, n);
         }
         return ok;

@@ -318,21 +318,33 @@ public final class Mempool implements AutoCloseable {
 
     /**
      * Gets {@code n} contiguous blocks of {@link #contigBlockSize()} objects each, straight from the
-     * store, writing the first object of each block (DPDK's {@code rte_mempool_get_contig_blocks}).
+     * store (no cache), writing the first object of each block (DPDK's {@code rte_mempool_get_contig_blocks}).
+     * The objects of a block are {@code first + k * totalElementSize()} for {@code k < contigBlockSize()}:
+     * adjacent in memory. They are ordinary objects: give them back one by one with {@link #put} or
+     * {@link #putBulk}, in any order, from any thread. With DEBUG every object of every block is checked
+     * and marked handed out; with STATS one bulk and {@code n} blocks are counted ({@code get_success_blks},
+     * {@code get_fail_blks}).
      *
      * @param firsts the table to fill.
      * @param offset the first slot written.
-     * @param n      how many blocks.
-     * @return true if all {@code n} blocks were got; false if not, and nothing was handed out.
-     * @throws UnsupportedOperationException if the store has no contiguous blocks.
-     * @throws IllegalStateException         if the pool is not populated or is closed.
+     * @param n      how many blocks, {@code >= 0}.
+     * @return true if all {@code n} blocks were got; false if the store has fewer whole blocks, and then
+     *     nothing was handed out.
+     * @throws IllegalArgumentException       if {@code firsts} is null or {@code n} negative; nothing changed.
+     * @throws IndexOutOfBoundsException      if the range lies outside {@code firsts}; nothing changed.
+     * @throws UnsupportedOperationException  if the store has no contiguous blocks ({@link #contigBlockSize()} is 0).
+     * @throws io.mempool.api.MempoolCorruptionException with DEBUG, if an object of a block is corrupted; nothing was
+     *     handed out, the sound objects went back and the corrupted ones are out of circulation.
+     * @throws IllegalStateException          if the pool is not populated or is closed.
      */
     public boolean getContigBlocks(final long[] firsts, final int offset, final int n) {
         return path.getContigBlocks(firsts, offset, n);
     }
 
     /**
-     * @return the number of objects per contiguous block, 0 if the store has none.
+     * DPDK's {@code rte_mempool_ops_get_info().contig_block_size}, as the store said once populated.
+     *
+     * @return the number of objects per contiguous block, 0 if the store has none (a shared pool has none).
      * @throws IllegalStateException if the pool is not populated or is closed.
      */
     public int contigBlockSize() {
@@ -427,7 +439,7 @@ public final class Mempool implements AutoCloseable {
      * @throws IllegalStateException    if the pool is not populated or is closed.
      */
     public long objectAt(final int index) {
-        return objects.objectAt(index, config.size());
+        return objects.objectAt(index);
     }
 
     /**

@@ -174,7 +174,8 @@ final class PoolLifecycle {
                 placement = shared != null ? Placement.inNewSharedZones(config, shared, ops, opsConfig, scope)
                     : Placement.inPrivateMemory(config, ops, opsConfig, scope);
                 state.placeMemory(placement.memory()); // before objectInit runs, so it may view and index the objects
-                new Population(config, placement, init, state::isClosed).fill();
+                new Population(config, placement, init, state::isClosed).fill(scope);
+                placement.store().readInfo();
             } catch (final RuntimeException | Error ex) {
                 state.placeMemory(null);
                 if (placement != null) {

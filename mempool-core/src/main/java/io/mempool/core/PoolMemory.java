@@ -1,56 +1,76 @@
 package io.mempool.core;
 
+import io.mempool.api.Checks;
 import io.mempool.core.memory.MemoryScope;
 import io.mempool.core.memory.NativeRegion;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 /**
  * A pool's elements in off-heap chunks, each a {@link Memzone} named {@code MP_<pool>_<k>} as DPDK
  * names them, at most {@code maxChunkBytes}, aligned and zeroed, freed by {@link #free()} rather than
  * by the GC.
  *
+ * <p><b>Where the objects are.</b> In each chunk the objects form runs of adjacent elements, one stride
+ * apart, each run the same number of objects (the last may be shorter) and the same distance after the
+ * one before: the pool's own layout is one run per chunk; a store that places its objects itself
+ * ({@code populate}) may leave gaps, as DPDK's bucket driver does at the end of every bucket. Such a
+ * store's chunks are added one by one ({@link #addChunk}) and its objects {@link #record recorded} as it
+ * places them, so every lookup below stays exact and O(1) per chunk.
+ *
  * <p>Two handle checks. The exact one ({@link #indexOf}, {@link #allObjects}: DEBUG, {@code wrap},
  * {@code indexOf}) needs no division: the stride is {@code odd << shift}, and {@code delta} is a multiple
  * of it iff its low {@code shift} bits are zero and {@code (delta >>> shift) * inverse(odd)} (mod 2^64) is
- * at most {@code (2^64 - 1) / odd}; that product is then the quotient itself. The range check
+ * at most {@code (2^64 - 1) / odd}; that product is then the quotient itself (with runs, after one
+ * division by the runs' distance). The range check
  * ({@link #inChunks}, {@link #allInChunks}: every put without DEBUG) keeps the first two parts only, a
- * handle inside a chunk's objects on a multiple of {@code 1 << shift} (64 bytes unless NO_CACHE_ALIGN):
- * no multiply, so it vectorises, and no address outside the pool's memory passes it.
+ * handle inside a chunk's objects on a multiple of {@code 1 << shift} (64 bytes unless NO_CACHE_ALIGN;
+ * with runs, the largest power of two dividing the stride and the runs' distance): no multiply, so it
+ * vectorises, and no address outside the pool's memory passes it.
  *
- * <p>Not thread-safe for {@link #free()}; the lookups are read-only and safe from any thread once the
- * instance is published.
+ * <p>Not thread-safe for {@link #free()}, {@link #addChunk} and {@link #record}, which the populating
+ * thread calls before the pool is published; the lookups are read-only and safe from any thread once
+ * the instance is published.
  */
 final class PoolMemory {
     static final long MAX_CHUNK_BYTES = 1L << 30;
 
-    private final Memzone[] zones;
-    /** Each chunk's memory, through which element headers and views are reached. */
-    private final NativeRegion[] regions;
-    private final long[] chunkAddresses;
-    private final long[] chunkLengths;
-    private final long[] firstObjects;
-    private final long[] lastDeltas;
-    private final int[] firstIndices;
+    private final int headerSize;
+    private final int alignment;
     private final int stride;
     private final int shift;
     private final long lowMask;
     private final long oddInverse;
     private final long oddLimit;
+    // one entry per chunk, grown by addChunk while a store places the objects
+    private Memzone[] zones = new Memzone[0];
+    /** Each chunk's memory, through which element headers and views are reached. */
+    private NativeRegion[] regions = new NativeRegion[0];
+    private long[] chunkAddresses = new long[0];
+    private long[] chunkLengths = new long[0];
+    private long[] firstObjects = new long[0];
+    private long[] lastDeltas = new long[0];
+    private int[] firstIndices = new int[0];
+    /** Objects per run in each chunk: all of the chunk's while it is one run. */
+    private int[] runLengths = new int[0];
+    /** Bytes from one run's first object to the next one's in each chunk; 0 while the chunk is one run. */
+    private long[] runBytes = new long[0];
+    /** The objects laid out so far: all of them once populated. */
+    private int objects;
+    /** The range check's alignment bits: the stride's, lowered by any run distance with fewer. */
+    private int rangeShift;
     /** Chunk 0's bounds, copied out of the arrays for the common single-chunk check. */
     private long first0;
     private long lastDelta0;
+    private long runBytes0;
 
-    private PoolMemory(final int chunks, final int stride) {
-        this.zones = new Memzone[chunks];
-        this.regions = new NativeRegion[chunks];
-        this.chunkAddresses = new long[chunks];
-        this.chunkLengths = new long[chunks];
-        this.firstObjects = new long[chunks];
-        this.lastDeltas = new long[chunks];
-        this.firstIndices = new int[chunks];
-        this.stride = stride;
+    private PoolMemory(final ElementLayout layout) {
+        this.headerSize = layout.headerSize;
+        this.alignment = layout.alignment;
+        this.stride = layout.totalSize;
         this.shift = Integer.numberOfTrailingZeros(stride);
+        this.rangeShift = shift;
         this.lowMask = (1L << shift) - 1;
         final long odd = stride >>> shift;
         long inverse = odd;
@@ -63,7 +83,7 @@ final class PoolMemory {
     }
 
     /**
-     * Reserves zeroed chunks for {@code n} elements.
+     * Reserves zeroed chunks for {@code n} elements in the pool's own layout.
      *
      * @param poolName names the chunks' memzones.
      * @param scope    owns the chunks' memory; the caller closes it.
@@ -71,33 +91,18 @@ final class PoolMemory {
      */
     static PoolMemory allocate(final String poolName, final ElementLayout layout, final int n, final long maxChunkBytes,
                                final MemoryScope scope) {
-        final int stride = layout.totalSize;
-        final int perChunk = (int) Math.min(n, Math.max(1, maxChunkBytes / stride));
-        final int chunks = (n + perChunk - 1) / perChunk;
-        final PoolMemory m = new PoolMemory(chunks, stride);
-        int index = 0;
+        final PoolMemory m = new PoolMemory(layout);
+        final int perChunk = (int) Math.min(n, Math.max(1, maxChunkBytes / m.stride));
         try {
-            for (int k = 0; k < chunks; k++) {
-                final int count = Math.min(perChunk, n - index);
-                final long length = (long) count * stride;
-                final Memzone zone = Memzone.reserve(ZoneNames.chunk(poolName, k), length, layout.alignment, scope);
-                m.zones[k] = zone;
-                zone.claim(poolName);
-                m.regions[k] = zone.nativeRegion();
-                final long address = zone.address();
-                m.chunkAddresses[k] = address;
-                m.chunkLengths[k] = length;
-                m.firstObjects[k] = address + layout.headerSize;
-                m.lastDeltas[k] = length - stride;
-                m.firstIndices[k] = index;
-                index += count;
+            while (m.objects < n) {
+                final int count = Math.min(perChunk, n - m.objects);
+                final NativeRegion region = m.addChunk(poolName, (long) count * m.stride, layout.alignment, scope);
+                m.layOut(region.address() + m.headerSize, count);
             }
         } catch (final RuntimeException | Error ex) {
             m.free();
             throw ex;
         }
-        m.first0 = m.firstObjects[0];
-        m.lastDelta0 = m.lastDeltas[0];
         return m;
     }
 
@@ -106,16 +111,123 @@ final class PoolMemory {
      * shared pool releases it, so that the last process out deletes the file).
      */
     static PoolMemory over(final Memzone zone, final ElementLayout layout, final int n) {
-        final PoolMemory m = new PoolMemory(1, layout.totalSize);
-        final long length = (long) n * layout.totalSize;
-        m.regions[0] = zone.nativeRegion();
-        m.chunkAddresses[0] = zone.address();
-        m.chunkLengths[0] = length;
-        m.firstObjects[0] = zone.address() + layout.headerSize;
-        m.lastDeltas[0] = length - layout.totalSize;
-        m.first0 = m.firstObjects[0];
-        m.lastDelta0 = m.lastDeltas[0];
+        final PoolMemory m = new PoolMemory(layout);
+        m.append(null, zone.nativeRegion(), zone.address(), (long) n * layout.totalSize);
+        m.layOut(zone.address() + layout.headerSize, n);
         return m;
+    }
+
+    /**
+     * An empty table for a store that places the objects itself: chunks come from {@link #addChunk},
+     * objects from {@link #record}.
+     */
+    static PoolMemory forPlacement(final ElementLayout layout) {
+        return new PoolMemory(layout);
+    }
+
+    /**
+     * Reserves the next chunk, {@code MP_<pool>_<k>}, zeroed; the objects recorded from now on lie in it.
+     * The lookups count it once its first object is recorded.
+     *
+     * @return its memory.
+     * @throws OutOfMemoryError if the memory cannot be had; chunks reserved before stay, for {@link #free()}.
+     */
+    NativeRegion addChunk(final String poolName, final long length, final int align, final MemoryScope scope) {
+        final Memzone zone = Memzone.reserve(ZoneNames.chunk(poolName, zones.length), length, align, scope);
+        append(zone, zone.nativeRegion(), zone.address(), length);
+        zone.claim(poolName);
+        return zone.nativeRegion();
+    }
+
+    private void append(final Memzone zone, final NativeRegion region, final long address, final long length) {
+        final int k = zones.length;
+        zones = Arrays.copyOf(zones, k + 1);
+        regions = Arrays.copyOf(regions, k + 1);
+        chunkAddresses = Arrays.copyOf(chunkAddresses, k + 1);
+        chunkLengths = Arrays.copyOf(chunkLengths, k + 1);
+        firstObjects = Arrays.copyOf(firstObjects, k + 1);
+        lastDeltas = Arrays.copyOf(lastDeltas, k + 1);
+        firstIndices = Arrays.copyOf(firstIndices, k + 1);
+        runLengths = Arrays.copyOf(runLengths, k + 1);
+        runBytes = Arrays.copyOf(runBytes, k + 1);
+        zones[k] = zone;
+        regions[k] = region;
+        chunkAddresses[k] = address;
+        chunkLengths[k] = length;
+        firstIndices[k] = objects;
+    }
+
+    /** The last chunk holds {@code count} adjacent objects from {@code first}: the pool's own layout. */
+    private void layOut(final long first, final int count) {
+        final int k = zones.length - 1;
+        firstObjects[k] = first;
+        lastDeltas[k] = (long) (count - 1) * stride;
+        runLengths[k] = count;
+        objects += count;
+        copyChunk0();
+    }
+
+    /**
+     * Records the next object a store placed in the last chunk added, which gets the next index.
+     *
+     * @param obj the object's handle.
+     * @return its index.
+     * @throws IllegalArgumentException if the element (header to trailer) is not inside the chunk, the
+     *     handle is misaligned, or it breaks the chunk's runs: the next object must be adjacent to the one
+     *     before, or start the next run as far after the last run's start as that run after the one before
+     *     it (the first gap sets the distance); nothing is recorded then.
+     */
+    int record(final long obj) {
+        final int k = zones.length - 1;
+        final long offset = obj - headerSize - chunkAddresses[k];
+        if (offset < 0 || offset > chunkLengths[k] - stride || (obj & (alignment - 1)) != 0) {
+            throw misplaced(obj, "an element of " + stride + " bytes aligned to " + alignment + " inside chunk " + k + " [0x"
+                + Long.toHexString(chunkAddresses[k]) + ", +" + chunkLengths[k] + ")");
+        }
+        final int inChunk = objects - firstIndices[k];
+        if (inChunk == 0) {
+            firstObjects[k] = obj;
+            runLengths[k] = 1;
+        } else {
+            final long delta = obj - firstObjects[k];
+            final int run = runLengths[k];
+            final long gap = runBytes[k];
+            if (gap == 0 && delta == (long) inChunk * stride) {
+                runLengths[k] = inChunk + 1; // the first run goes on
+            } else if (gap == 0 && delta > (long) inChunk * stride) {
+                runBytes[k] = delta; // the second run: its distance holds for every run of the chunk
+                rangeShift = Math.min(rangeShift, Long.numberOfTrailingZeros(delta));
+            } else if (gap == 0 || delta != inChunk / run * gap + (long) (inChunk % run) * stride) {
+                throw misplaced(obj, "0x" + Long.toHexString(at(k, inChunk)) + ", object " + inChunk + " of chunk " + k
+                    + (gap == 0 ? " after a run of " + run + " adjacent elements" : " in runs of " + run + " elements "
+                    + gap + " bytes apart"));
+            }
+            lastDeltas[k] = delta;
+        }
+        copyChunk0();
+        return objects++;
+    }
+
+    /** @return where object {@code inChunk} of chunk {@code k} lies, by the chunk's runs. */
+    private long at(final int k, final int inChunk) {
+        final long gap = runBytes[k];
+        return gap == 0 ? firstObjects[k] + (long) inChunk * stride
+            : firstObjects[k] + inChunk / runLengths[k] * gap + (long) (inChunk % runLengths[k]) * stride;
+    }
+
+    private static IllegalArgumentException misplaced(final long obj, final String expected) {
+        return new IllegalArgumentException(Checks.message("obj", "0x" + Long.toHexString(obj), expected));
+    }
+
+    private void copyChunk0() {
+        first0 = firstObjects[0];
+        lastDelta0 = lastDeltas[0];
+        runBytes0 = runBytes[0];
+    }
+
+    /** @return the objects laid out so far: all of the pool's once populated. */
+    int objectCount() {
+        return objects;
     }
 
     int chunkCount() {
@@ -133,7 +245,7 @@ final class PoolMemory {
     int indexOf(final long obj) {
         final long delta = obj - first0;
         if (Long.compareUnsigned(delta, lastDelta0) <= 0) {
-            return quotient(delta);
+            return runBytes0 == 0 ? quotient(delta) : indexInRuns(0, delta);
         }
         return indexInOtherChunks(obj);
     }
@@ -143,11 +255,18 @@ final class PoolMemory {
         for (int k = 1; k < firsts.length; k++) {
             final long delta = obj - firsts[k];
             if (Long.compareUnsigned(delta, lastDeltas[k]) <= 0) {
-                final int q = quotient(delta);
-                return q < 0 ? -1 : firstIndices[k] + q;
+                return indexInRuns(k, delta);
             }
         }
         return -1;
+    }
+
+    /** @param delta the offset from chunk {@code k}'s first object, within its last. */
+    private int indexInRuns(final int k, final long delta) {
+        final long gap = runBytes[k];
+        final long run = gap == 0 ? 0 : delta / gap;
+        final int q = quotient(delta - run * gap);
+        return q < 0 || q >= runLengths[k] ? -1 : firstIndices[k] + (int) (run * runLengths[k]) + q;
     }
 
     private int quotient(final long delta) {
@@ -160,12 +279,12 @@ final class PoolMemory {
 
     /**
      * @param obj any value.
-     * @return whether it lies inside a chunk's objects, on a multiple of the stride's power-of-two factor.
+     * @return whether it lies inside a chunk's objects, on a multiple of the range check's alignment.
      */
     boolean inChunks(final long obj) {
         final long[] firsts = firstObjects;
         for (int k = 0; k < firsts.length; k++) {
-            if (HandleRange.contains(obj, firsts[k], shift, lastDeltas[k] >>> shift)) {
+            if (HandleRange.contains(obj, firsts[k], rangeShift, lastDeltas[k] >>> rangeShift)) {
                 return true;
             }
         }
@@ -179,7 +298,7 @@ final class PoolMemory {
      */
     boolean allInChunks(final long[] objs, final int from, final int to) {
         if (firstObjects.length == 1) {
-            return HandleRange.all(objs, from, to, first0, shift, lastDelta0 >>> shift);
+            return HandleRange.all(objs, from, to, first0, rangeShift, lastDelta0 >>> rangeShift);
         }
         for (int i = from; i < to; i++) {
             if (!inChunks(objs[i])) {
@@ -204,14 +323,14 @@ final class PoolMemory {
         return lastDelta0;
     }
 
-    /** @return the mask of the low bits every object's offset from the first has clear. */
+    /** @return the mask of the low bits the range check requires clear in every object's offset from the first. */
     long alignmentMask() {
-        return lowMask;
+        return (1L << rangeShift) - 1;
     }
 
     /**
-     * Checks a whole table at once: on a single-chunk pool without a branch per handle, so the loop
-     * unrolls. Every check sets the sign bit of {@code acc} for a bad handle: {@code delta} negative
+     * Checks a whole table at once: on a single-chunk pool in one run without a branch per handle, so the
+     * loop unrolls. Every check sets the sign bit of {@code acc} for a bad handle: {@code delta} negative
      * (below the first object), {@code lastDelta - delta} negative (past the last), {@code -(low bits)}
      * negative (not on a stride multiple of 2), and {@code q | (limit - q)} negative (not a multiple of
      * the odd factor: the product then exceeds the limit, which is below 2^63 for odd > 1).
@@ -219,7 +338,7 @@ final class PoolMemory {
      * @return true if every handle in {@code objs[from, to)} is an object of this pool.
      */
     boolean allObjects(final long[] objs, final int from, final int to) {
-        if (firstObjects.length != 1) {
+        if (firstObjects.length != 1 || runBytes0 != 0) {
             for (int i = from; i < to; i++) {
                 if (indexOf(objs[i]) < 0) {
                     return false;
@@ -243,7 +362,7 @@ final class PoolMemory {
     }
 
     /**
-     * @param index an object index, {@code 0..n-1}.
+     * @param index an object index, {@code 0..}{@link #objectCount()}{@code - 1}.
      * @return the object's handle.
      */
     long objectAt(final int index) {
@@ -251,7 +370,7 @@ final class PoolMemory {
         while (firstIndices[k] > index) {
             k--;
         }
-        return firstObjects[k] + (long) (index - firstIndices[k]) * stride;
+        return at(k, index - firstIndices[k]);
     }
 
     // ---------------------------------------------------------------- element memory

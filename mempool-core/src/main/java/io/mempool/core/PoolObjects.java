@@ -79,9 +79,10 @@ final class PoolObjects {
         return index;
     }
 
-    long objectAt(final int index, final int size) {
+    /** @param index {@code 0..} the objects made so far - 1: all of them once populated, fewer while objectInit runs. */
+    long objectAt(final int index) {
         final PoolMemory m = state.memory();
-        return m.objectAt(Checks.inRange("index", index, 0, size - 1));
+        return m.objectAt(Checks.inRange("index", index, 0, m.objectCount() - 1));
     }
 
     private long exactly(final PoolMemory m, final long obj) {

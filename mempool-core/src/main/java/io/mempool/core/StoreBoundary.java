@@ -1,10 +1,13 @@
 package io.mempool.core;
 
 import io.mempool.api.Checks;
+import io.mempool.api.ElementGeometry;
+import io.mempool.api.MemoryNeed;
 import io.mempool.api.MempoolCorruptionException;
 import io.mempool.api.MempoolOps;
 import io.mempool.api.OffHeapRegion;
 import io.mempool.api.OpsConfig;
+import io.mempool.api.PopulateCallback;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,9 +16,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The pool's side of the driver boundary, and the only class of core that calls a store: it makes the
- * store ({@code alloc}, {@code allocIn}, {@code attach}), moves handles in and out of it (caches' refills
- * and flushes, cache-less calls, population), counts it, hands out contiguous blocks and frees it. Only
- * {@link MempoolOpsRegistry} reads an ops' {@code name()} and {@code requiredFlags()} besides.
+ * store ({@code alloc}, {@code allocIn}, {@code attach}), asks a store that places the objects itself
+ * for their memory and has it lay them out ({@code calcMemSize}, {@code populate}), moves handles in and
+ * out of it (caches' refills and flushes, cache-less calls, population), counts it, hands out contiguous
+ * blocks and frees it. Only {@link MempoolOpsRegistry} reads an ops' {@code name()} and
+ * {@code requiredFlags()} besides.
  *
  * <p><b>Shared pools.</b> A shared store holds offsets from the elements zone, the same in every
  * process; handles are this process's addresses. The translation happens here and only here: offsets
@@ -36,6 +41,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class StoreBoundary {
     private final String pool;
     private final int size;
+    private final OpsConfig config;
     private final MempoolOps<Object> ops;
     private final Object store;
     /** The elements zone's address of a shared pool (handle = base + offset); 0 for a private pool. */
@@ -46,12 +52,14 @@ final class StoreBoundary {
     private final StoreGuard shared = new StoreGuard();
     /** Values a shared store gave that were no element of the pool, taken out of circulation. */
     private final AtomicLong quarantined = new AtomicLong();
+    /** Objects per contiguous block, read once the store is populated; published with the pool. */
+    private int blockSize;
     private volatile boolean closed;
 
-    private StoreBoundary(final String pool, final int size, final MempoolOps<Object> ops, final Object store,
-                          final PoolMemory elements) {
-        this.pool = pool;
-        this.size = size;
+    private StoreBoundary(final OpsConfig config, final MempoolOps<Object> ops, final Object store, final PoolMemory elements) {
+        this.pool = config.poolName();
+        this.size = config.capacity();
+        this.config = config;
         this.ops = ops;
         this.store = store;
         this.elements = elements;
@@ -62,13 +70,13 @@ final class StoreBoundary {
 
     /** A private pool's store, in the driver's own memory. */
     static StoreBoundary alloc(final MempoolOps<Object> ops, final OpsConfig config) {
-        return new StoreBoundary(config.poolName(), config.capacity(), ops, ops.alloc(config), null);
+        return new StoreBoundary(config, ops, ops.alloc(config), null);
     }
 
     /** A new shared store in {@code region}, holding offsets from the first byte of {@code elements}. */
     static StoreBoundary allocIn(final MempoolOps<Object> ops, final OpsConfig config, final OffHeapRegion region,
                                  final PoolMemory elements) {
-        return new StoreBoundary(config.poolName(), config.capacity(), ops, ops.allocIn(config, region), elements);
+        return new StoreBoundary(config, ops, ops.allocIn(config, region), elements);
     }
 
     /** Another process's shared store in {@code region}, holding offsets from the first byte of {@code elements}. */
@@ -81,7 +89,7 @@ final class StoreBoundary {
             throw new IllegalArgumentException("pool " + config.poolName() + ": its shared store (" + ops.name() + ") is refused: "
                 + ex.getMessage(), ex);
         }
-        return new StoreBoundary(config.poolName(), config.capacity(), ops, store, elements);
+        return new StoreBoundary(config, ops, store, elements);
     }
 
     /**
@@ -100,6 +108,47 @@ final class StoreBoundary {
             throw new IllegalArgumentException(Checks.message("ops", ops.name(), "one whose store can live in shared memory: " + capable));
         }
         return bytes;
+    }
+
+    /**
+     * @throws IllegalArgumentException if the store places its objects itself: a shared pool's elements lie
+     *     where the pool lays them out, the same in every process.
+     */
+    static void checkLeavesLayoutToThePool(final MempoolOps<Object> ops, final OpsConfig config, final ElementGeometry geometry) {
+        if (ops.calcMemSize(config, config.capacity(), geometry) != null) {
+            throw new IllegalArgumentException(Checks.message("ops", ops.name(), "one that leaves the layout to the pool: a"
+                + " shared pool's elements lie the same in every process, and " + ops.name() + " places them itself (calcMemSize)"));
+        }
+    }
+
+    // ---------------------------------------------------------------- a store that places the objects
+
+    /**
+     * DPDK's {@code rte_mempool_ops_calc_mem_size}.
+     *
+     * @return the memory {@code n} objects need in the store's layout; null: the pool lays them out itself.
+     */
+    MemoryNeed memoryNeed(final int n, final ElementGeometry geometry) {
+        return ops.calcMemSize(config, n, geometry);
+    }
+
+    /**
+     * DPDK's {@code rte_mempool_ops_populate}: the store lays out up to {@code maxObjects} objects in
+     * {@code region}, calling {@code callback} for each; by the populating thread, before the pool is published.
+     *
+     * @return how many it placed; -1: it leaves the layout to the pool.
+     */
+    int populate(final int maxObjects, final OffHeapRegion region, final ElementGeometry geometry,
+                 final PopulateCallback callback) {
+        return ops.populate(store, maxObjects, region, geometry, callback);
+    }
+
+    /**
+     * Reads the populated store's info (DPDK's {@code get_info}): its contiguous block size; before the pool
+     * is published. A shared store offers no blocks: blocks need the placement hooks, which a shared pool refuses.
+     */
+    void readInfo() {
+        blockSize = base == 0 ? Math.max(0, ops.contigBlockSize(store)) : 0;
     }
 
     // ---------------------------------------------------------------- moving handles
@@ -186,19 +235,14 @@ final class StoreBoundary {
         }
     }
 
-    /** @return the number of objects per contiguous block, 0 if the store has none. */
+    /** @return the number of objects per contiguous block, 0 if the store has none (as read by {@link #readInfo()}). */
     int contigBlockSize() {
-        return ops.contigBlockSize(store);
+        return blockSize;
     }
 
-    /** Contiguous blocks straight from the driver, inside the shared guard (no cache is involved). */
+    /** Contiguous blocks straight from the driver (no cache is involved); the caller is inside a guard. */
     boolean dequeueContigBlocks(final long[] firsts, final int offset, final int n) {
-        shared.enterShared(this);
-        try {
-            return ops.dequeueContigBlocks(store, firsts, offset, n);
-        } finally {
-            shared.exitShared();
-        }
+        return ops.dequeueContigBlocks(store, firsts, offset, n);
     }
 
     /** @return the handles in the store, not in any cache. */

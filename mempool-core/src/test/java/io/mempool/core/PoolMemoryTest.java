@@ -98,4 +98,69 @@ class PoolMemoryTest {
         }
         assertEquals(before, Memzone.reserved().size(), "chunks 0 and 1 were freed");
     }
+
+    @Test
+    void objectsAStorePlacesInRunsAreIndexedExactly() {
+        final ElementLayout layout = ElementLayout.of(100, false, true, true); // 64 + 104 -> 192: 3 lines
+        final int stride = layout.totalSize;
+        final PoolMemory memory = PoolMemory.forPlacement(layout);
+        try {
+            final long[] objs = new long[14];
+            int n = 0;
+            for (final int chunk : new int[] {0, 1}) {
+                final long base = memory.addChunk("pm_runs", 4096, 1024, SCOPE).address();
+                for (int i = 0; i < 7; i++) { // runs of 3 at the start of every 1 KiB block, 2 runs and 1 object
+                    objs[n] = base + (i / 3) * 1024L + (long) (i % 3) * stride + layout.headerSize;
+                    assertEquals(n, memory.record(objs[n]), "chunk " + chunk + " object " + i);
+                    n++;
+                }
+            }
+            assertEquals(14, memory.objectCount());
+            assertEquals(2, memory.chunkCount());
+            for (int i = 0; i < n; i++) {
+                assertEquals(objs[i], memory.objectAt(i));
+                assertEquals(i, memory.indexOf(objs[i]));
+                assertTrue(memory.inChunks(objs[i]));
+                assertEquals(-1, memory.indexOf(objs[i] + 64), "inside object " + i);
+            }
+            assertTrue(memory.allObjects(objs, 0, n));
+            assertTrue(memory.allInChunks(objs, 0, n));
+            final long gap = objs[2] + stride; // the 4th slot of the first run: in the gap before the next block
+            assertEquals(-1, memory.indexOf(gap));
+            assertEquals(-1, memory.indexOf(objs[6] + stride), "past the chunk's last object");
+            assertEquals(-1, memory.indexOf(0));
+            assertEquals(63, memory.alignmentMask(), "the range check keeps the stride's 64-byte alignment");
+        } finally {
+            memory.free();
+        }
+    }
+
+    @Test
+    void aPlacementThatBreaksTheRunsIsRefusedNamingTheHandle() {
+        final ElementLayout layout = ElementLayout.of(100, false, true, true);
+        final int stride = layout.totalSize;
+        final PoolMemory memory = PoolMemory.forPlacement(layout);
+        try {
+            final long base = memory.addChunk("pm_bad", 4096, 1024, SCOPE).address();
+            final long first = base + layout.headerSize;
+            assertRefused(memory, base - stride, "inside chunk 0");
+            assertRefused(memory, first + 8, "aligned to 64");
+            assertRefused(memory, base + 4096 - stride + layout.headerSize + 64, "inside chunk 0");
+            memory.record(first);
+            memory.record(first + stride);
+            assertRefused(memory, first, "0x" + Long.toHexString(first + 2L * stride) + ", object 2 of chunk 0 after a run of 2");
+            memory.record(first + 1024); // a second run sets the distance
+            memory.record(first + 1024 + stride);
+            assertRefused(memory, first + 3000 - 3000 % 64, "in runs of 2 elements 1024 bytes apart");
+            assertEquals(4, memory.objectCount(), "refused objects are not recorded");
+        } finally {
+            memory.free();
+        }
+    }
+
+    private static void assertRefused(final PoolMemory memory, final long obj, final String expected) {
+        final IllegalArgumentException ex = assertThrows(IllegalArgumentException.class, () -> memory.record(obj));
+        assertTrue(ex.getMessage().startsWith("obj: 0x" + Long.toHexString(obj) + " (expected: "), ex.getMessage());
+        assertTrue(ex.getMessage().contains(expected), ex.getMessage());
+    }
 }

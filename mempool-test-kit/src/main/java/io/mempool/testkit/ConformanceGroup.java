@@ -1,5 +1,7 @@
 package io.mempool.testkit;
 
+import io.mempool.api.ElementGeometry;
+import io.mempool.api.MemoryNeed;
 import io.mempool.api.MempoolOps;
 import io.mempool.api.OffHeapRegion;
 import io.mempool.api.OpsConfig;
@@ -24,6 +26,11 @@ abstract class ConformanceGroup {
     static final int DPDK_SIZE = 2 * (16 + Mempool.CACHE_MAX_SIZE) - 1;
     /** test_mempool.c's MEMPOOL_ELT_SIZE. */
     static final int DPDK_ELT = 2048;
+    /**
+     * The element layout raw stores that place their objects are populated with: a 64-byte header and an
+     * object of 120 bytes, three cache lines, as a pool of 120-byte elements lays them out.
+     */
+    static final ElementGeometry GEOMETRY = new ElementGeometry(64, 192, 64);
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -81,14 +88,30 @@ abstract class ConformanceGroup {
         return MempoolOpsRegistry.get(opsName());
     }
 
-    /** A raw store of the ops under test, freed after the rule if it is not closed before. */
+    /**
+     * A raw store of the ops under test, freed after the rule if it is not closed before. A store that places
+     * its objects itself is populated with {@code capacity} objects of {@link #GEOMETRY} in the memory its
+     * calcMemSize asks for, and the kit's handles are mapped onto them ({@link PlacedHandles}).
+     */
     RawStore<?> store(final int capacity) {
-        return remember(RawStore.alloc(ops(), config(capacity)));
+        final OpsConfig config = config(capacity);
+        final MemoryNeed need = ops().calcMemSize(config, capacity, GEOMETRY);
+        return remember(need == null ? RawStore.alloc(ops(), config)
+            : RawStore.populated(ops(), config, region(need.bytes(), need.align()), GEOMETRY));
     }
 
     /** A zeroed, 128-byte-aligned region of exactly {@code length} bytes, guarded, freed after the rule. */
     final OffHeapRegion region(final long length) {
         return regions.region(length);
+    }
+
+    /** A zeroed region of exactly {@code length} bytes aligned to {@code align}, freed after the rule. */
+    final OffHeapRegion region(final long length, final int align) {
+        if (align <= MemzoneRegions.ALIGN) {
+            return region(length);
+        }
+        final OffHeapRegion wider = regions.region(length + align);
+        return wider.slice(-wider.address() & (align - 1), length);
     }
 
     /** Asserts that no store wrote past the regions it was given. */

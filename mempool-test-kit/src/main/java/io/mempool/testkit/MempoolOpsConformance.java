@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * }
  * }</pre>
  * JUnit then runs every rule of {@link MempoolOpsConformanceRules}, grouped in {@link Nested} classes:
- * the SPI contract on a raw store ({@link Spi}), a store in a memzone ({@link Memzone}), DPDK's
+ * the SPI contract on a raw store ({@link Spi}), a store in a memzone ({@link Memzone}), a store that
+ * places its objects ({@link Placement}), DPDK's
  * test_mempool.c basic checks once per cache
  * mode ({@link PoolNoCache}, {@link PoolDefaultCache}, {@link PoolUserCache}), the other pool checks
  * ({@link Pool}, {@link Events}), bad input to every public method ({@link BadInput}) and conservation
@@ -244,6 +245,16 @@ public abstract class MempoolOpsConformance implements MempoolOpsConformanceRule
     public class Memzone extends MemzoneConformance {
         /** Creates the group for the enclosing suite. */
         public Memzone() {
+            super(MempoolOpsConformance.this);
+        }
+    }
+
+    /** A store that places its objects itself: calcMemSize, populate, its pool and its blocks. */
+    @Nested
+    @DisplayName("Placement")
+    public class Placement extends PlacementConformance {
+        /** Creates the group for the enclosing suite. */
+        public Placement() {
             super(MempoolOpsConformance.this);
         }
     }

@@ -3,8 +3,9 @@ package io.mempool.testkit;
 /**
  * Every rule {@link MempoolOpsConformance} proves, one method per rule, grouped as the suite runs
  * them: the implementer's hooks ({@link Validate}), the driver SPI on a raw store ({@link Spi}), a store
- * in a memzone ({@link Memzone}), the pool built on the driver, per cache mode ({@link PoolBasic}) and
- * otherwise ({@link Pool}, {@link Events}), and conservation under concurrency ({@link Concurrency}).
+ * in a memzone ({@link Memzone}), a store that places its objects ({@link Placement}), the pool built on
+ * the driver, per cache mode ({@link PoolBasic}) and otherwise ({@link Pool}, {@link Events}), and
+ * conservation under concurrency ({@link Concurrency}).
  *
  * <p>Each rule says what it proves and ends with what to check if it fails. {@code dpdk} rules port
  * a check of DPDK's {@code app/test/test_mempool.c}; their section numbers are those of
@@ -356,6 +357,16 @@ public interface MempoolOpsConformanceRules {
          * If this test fails, check: the block bookkeeping of {@code dequeueContigBlocks}.
          */
         void optional_pool_contigBlocksAreWhole();
+
+        /**
+         * With DEBUG and STATS, {@code getContigBlocks} marks every object of every block handed out (so each
+         * goes back once with {@code putBulk}, and a second put is a double put), counts one bulk and the
+         * blocks got ({@code get_success_blks}), and a call for more blocks than the pool has returns false,
+         * writes nothing, changes no count but the failures ({@code get_fail_blks}). Skipped when
+         * {@code contigBlockSize()} returned 0.
+         * If this test fails, check: {@code dequeueContigBlocks} returning false without taking anything.
+         */
+        void optional_pool_contigBlocksAreCheckedAndCounted();
     }
 
     /** §4.1 checks 12 and 13: pool events, on pools of the ops under test. */
@@ -498,6 +509,79 @@ public interface MempoolOpsConformanceRules {
          * If this test fails, check: a {@code free} that clears, unmaps or releases the range.
          */
         void optional_memzone_freeOfOneViewKeepsTheOthers();
+    }
+
+    /**
+     * A store that places its objects itself (DPDK's {@code calc_mem_size} and {@code populate}, as the bucket
+     * driver): raw stores populated with a 64-byte header and a 192-byte stride in regions of what
+     * {@code calcMemSize} asks, and a pool on the ops. Every rule but the first skips, naming
+     * {@code calcMemSize()}, when it returned null. (The SPI rules run on such a store too: it is populated
+     * first and the kit's handles are mapped onto its objects.)
+     */
+    interface Placement {
+        /**
+         * A store whose {@code calcMemSize} gives no need leaves the layout to the pool: {@code populate}
+         * returns -1 and calls back nothing. Skipped when it gives a need.
+         * If this test fails, check: an override of {@code populate} without one of {@code calcMemSize}.
+         */
+        void optional_placement_noNeedMeansThePoolsLayout();
+
+        /**
+         * For 1, 2, 3, 64 and 1055 objects the need is the same on every call, at least as many bytes as
+         * that many elements, never less than for fewer objects, and its smallest chunk holds an element.
+         * If this test fails, check: the arithmetic of {@code calcMemSize} (rounding to whole units).
+         */
+        void optional_placement_needIsSoundForEveryCount();
+
+        /**
+         * {@code populate} of 1055 objects into a region of exactly the need's bytes, aligned as asked, places
+         * all of them, calling back once per object: each element whole inside the region, aligned, in runs
+         * of equal length one distance apart (the rule of {@code PopulateCallback}); the store then holds
+         * exactly them.
+         * If this test fails, check: the start of the first unit (aligned up from the region's address), the
+         * last unit's end, and that a unit's bookkeeping is ready before its objects are called back.
+         */
+        void optional_placement_populatePlacesEveryObjectInItsRegionInRuns();
+
+        /**
+         * {@code populate} places no more than {@code maxObjects} (and at least one where there is room), and
+         * a second region of what {@code calcMemSize} asks for the rest places exactly the rest; the store
+         * holds the objects of both regions.
+         * If this test fails, check: the count of objects already placed, kept across populates (one per
+         * chunk of the pool).
+         */
+        void optional_placement_populateKeepsToMaxObjectsAndTheNeedOfTheRest();
+
+        /**
+         * A region of {@code minChunkBytes}, aligned as asked, holds at least one object.
+         * If this test fails, check: {@code minChunkBytes} (one whole unit).
+         */
+        void optional_placement_theSmallestChunkHoldsAnObject();
+
+        /**
+         * When the callback throws (the pool refusing an object, or {@code objectInit} failing),
+         * {@code populate} throws that very exception and calls back no more.
+         * If this test fails, check: a catch around the callback.
+         */
+        void optional_placement_populatePassesTheCallbacksFailureOn();
+
+        /**
+         * A pool on the ops (with DEBUG) has its objects where the store placed them: {@code objectAt}
+         * gives the object {@code objectInit} saw at each index, {@code indexOf} inverts it, every object
+         * lies in a chunk of {@code memIter}, {@code audit} passes, and a get of every object gives each once.
+         * If this test fails, check: the rule named in the message, then the placement rules above.
+         */
+        void optional_placement_poolObjectsAreWhereTheStorePlacedThem();
+
+        /**
+         * On a populated store holding all its objects, whole blocks can be taken until none is left, each
+         * of {@code contigBlockSize()} objects one stride apart that were all in the store (no block shares
+         * an object with another); the count falls by a block each time, and the objects go back one by one.
+         * Skipped too when {@code contigBlockSize()} returned 0.
+         * If this test fails, check: which objects {@code dequeueContigBlocks} takes for a block, and that
+         * it removes them from the store.
+         */
+        void optional_placement_contigBlocksAreRunsOfPlacedObjects();
     }
 
     /** Bad input to every public method of the pool and its caches: the right exception, a clear message, nothing changed. */

@@ -1,5 +1,6 @@
 package io.mempool.testkit;
 
+import io.mempool.api.MempoolCorruptionException;
 import io.mempool.api.MempoolFlag;
 import io.mempool.core.MemoryChunk;
 import io.mempool.core.Mempool;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.EnumSet;
 import java.util.List;
@@ -353,6 +355,36 @@ abstract class PoolConformance extends ConformanceGroup implements MempoolOpsCon
         }
         mp.putBulk(objs, 0, n);
         assertTrue(mp.isFull(), "isFull once the blocks are back");
+        mp.close();
+    }
+
+    @Test
+    @Override
+    public void optional_pool_contigBlocksAreCheckedAndCounted() {
+        final Mempool mp = track(builder("contigdbg").size(DPDK_SIZE).elementSize(DPDK_ELT).cacheSize(0)
+            .flags(MempoolFlag.DEBUG, MempoolFlag.STATS).create());
+        final int blockSize = mp.contigBlockSize();
+        assumeTrue(blockSize > 0, "contigBlockSize() returned 0: the store has no contiguous blocks");
+        final int most = DPDK_SIZE / blockSize;
+        final long[] firsts = new long[most + 2];
+        Arrays.fill(firsts, 7);
+        assertFalse(mp.getContigBlocks(firsts, 1, most + 1), (most + 1) + " blocks of " + blockSize + " from " + DPDK_SIZE);
+        assertTrue(Arrays.stream(firsts).allMatch(v -> v == 7), "a failed getContigBlocks wrote the table");
+        assertTrue(mp.isFull(), "isFull after a failed getContigBlocks");
+        assertEquals(1, mp.stats().getFailBulk(), "get_fail_bulk");
+        assertEquals(most + 1, mp.stats().getFailBlks(), "get_fail_blks");
+        assertTrue(mp.getContigBlocks(firsts, 0, 1), "getContigBlocks of 1 from a full pool");
+        assertEquals(1, mp.stats().getSuccessBulk(), "get_success_bulk");
+        assertEquals(1, mp.stats().getSuccessBlks(), "get_success_blks");
+        final long[] objs = new long[blockSize];
+        for (int k = 0; k < blockSize; k++) {
+            objs[k] = firsts[0] + (long) k * mp.totalElementSize();
+        }
+        mp.putBulk(objs, 0, blockSize);
+        assertThrows(MempoolCorruptionException.class, () -> mp.put(objs[blockSize - 1]),
+            "a second put of a block's last object (DEBUG)");
+        assertTrue(mp.isFull(), "isFull once the block is back");
+        mp.audit();
         mp.close();
     }
 }

@@ -94,7 +94,7 @@ class ArchitectureTest {
     @Test
     void libraryImportSeesEveryModule() {
         for (final String pkg : new String[] {"io.mempool.api", "io.mempool.core", "io.mempool.driver.ring",
-            "io.mempool.driver.stack", "io.mempool.driver.agrona", "io.mempool.testkit"}) {
+            "io.mempool.driver.stack", "io.mempool.driver.bucket", "io.mempool.driver.agrona", "io.mempool.testkit"}) {
             assertTrue(library.stream().anyMatch(c -> c.getPackageName().equals(pkg)),
                 "no class of " + pkg + " on the test class path");
         }

@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The conformance kit fails on broken stores and broken hooks: each planted bug of
  * {@link KitMutationMain} ({@link BrokenStoreOps}, an unsaid single-sided ring, a translating driver fed
- * synthetic handles, a store that waits forever) is caught by the rule meant for it, and the correct
+ * synthetic handles, a store that waits forever, memzone stores, stores that place their objects) is caught by the rule meant for it, and the correct
  * drivers pass the same rules. Runs in a child JVM on the test class path, so the planted ops never
  * enter this JVM's ops registry.
  */
@@ -29,7 +29,9 @@ class KitCatchesBrokenStoresTest {
             "hook_timeout_within_budget", "translating_synthetic_handles", "waits_when_empty_times_out",
             "zone_count_on_heap", "zone_no_header_check", "zone_free_clears", "zone_writes_past", "zone_writes_past_spi",
             "zone_lock_per_view",
-            "zone_attach_unsupported", "zone_alloc_in_without_bytes"));
+            "zone_attach_unsupported", "zone_alloc_in_without_bytes", "placing_populate_without_need",
+            "placing_need_too_small", "placing_overlapping", "placing_before_the_region", "placing_ignores_max_objects",
+            "placing_swallows_callback_failure", "placing_blocks_of_absent_objects", "placing_partial_blocks"));
         for (final BadTable bad : BadTable.values()) {
             for (final String bug : List.of("no_argument_checks", "unchecked_copy", "wrong_exception")) {
                 cases.add(bug + "_enqueue_" + bad);

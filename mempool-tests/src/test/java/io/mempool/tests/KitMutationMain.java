@@ -123,6 +123,15 @@ public final class KitMutationMain {
         zone.new Memzone().optional_memzone_freeOfOneViewKeepsTheOthers();
         zone.new Memzone().optional_memzone_viewsWorkConcurrently();
         ok.new Memzone().optional_memzone_noMemzoneMeansUnsupported();
+        final Kit placing = new Kit(BrokenPlacingOps.nameOf(BrokenPlacingOps.Bug.NONE));
+        placing.new Placement().optional_placement_needIsSoundForEveryCount();
+        placing.new Placement().optional_placement_populatePlacesEveryObjectInItsRegionInRuns();
+        placing.new Placement().optional_placement_populateKeepsToMaxObjectsAndTheNeedOfTheRest();
+        placing.new Placement().optional_placement_populatePassesTheCallbacksFailureOn();
+        placing.new Placement().optional_placement_contigBlocksAreRunsOfPlacedObjects();
+        placing.new Pool().optional_pool_contigBlocksAreCheckedAndCounted();
+        placing.new Spi().required_spi_everyHandleReturnedExactlyOnce();
+        ok.new Placement().optional_placement_noNeedMeansThePoolsLayout();
         final Kit jdk = new Kit(JdkIdiomStoreOps.NAME);
         for (final BadTable bad : BadTable.values()) {
             jdk.new Spi().required_spi_enqueueRejectsBadArguments(bad);
@@ -221,6 +230,30 @@ public final class KitMutationMain {
                 .new Memzone().optional_memzone_noMemzoneMeansUnsupported());
     }
 
+    /** Stores that place their objects, with one bug each; the correct one passes the same rules (in {@link #baseline()}). */
+    private static void placementBugs() {
+        expectFailure("placing_populate_without_need", () -> placing(BrokenPlacingOps.Bug.POPULATE_WITHOUT_NEED)
+            .new Placement().optional_placement_noNeedMeansThePoolsLayout());
+        expectFailure("placing_need_too_small", () -> placing(BrokenPlacingOps.Bug.NEED_TOO_SMALL)
+            .new Placement().optional_placement_needIsSoundForEveryCount());
+        expectFailure("placing_overlapping", () -> placing(BrokenPlacingOps.Bug.OVERLAPPING)
+            .new Placement().optional_placement_populatePlacesEveryObjectInItsRegionInRuns());
+        expectFailure("placing_before_the_region", () -> placing(BrokenPlacingOps.Bug.BEFORE_THE_REGION)
+            .new Placement().optional_placement_populatePlacesEveryObjectInItsRegionInRuns());
+        expectFailure("placing_ignores_max_objects", () -> placing(BrokenPlacingOps.Bug.IGNORES_MAX_OBJECTS)
+            .new Placement().optional_placement_populateKeepsToMaxObjectsAndTheNeedOfTheRest());
+        expectFailure("placing_swallows_callback_failure", () -> placing(BrokenPlacingOps.Bug.SWALLOWS_FAILURE)
+            .new Placement().optional_placement_populatePassesTheCallbacksFailureOn());
+        expectFailure("placing_blocks_of_absent_objects", () -> placing(BrokenPlacingOps.Bug.ABSENT_BLOCKS)
+            .new Placement().optional_placement_contigBlocksAreRunsOfPlacedObjects());
+        expectFailure("placing_partial_blocks", () -> placing(BrokenPlacingOps.Bug.PARTIAL_BLOCKS)
+            .new Pool().optional_pool_contigBlocksAreCheckedAndCounted());
+    }
+
+    private static Kit placing(final BrokenPlacingOps.Bug bug) {
+        return new Kit(BrokenPlacingOps.nameOf(bug));
+    }
+
     /**
      * Through the JUnit engine, as a build runs the kit: rules on a store that waits forever each fail after
      * the 2 s timeout (one plain rule, four invocations of a parameterized one) instead of hanging.
@@ -260,10 +293,14 @@ public final class KitMutationMain {
         for (final BrokenMemzoneOps.Bug bug : BrokenMemzoneOps.Bug.values()) {
             MempoolOpsRegistry.register(new BrokenMemzoneOps(bug));
         }
+        for (final BrokenPlacingOps.Bug bug : BrokenPlacingOps.Bug.values()) {
+            MempoolOpsRegistry.register(new BrokenPlacingOps(bug));
+        }
         baseline();
         storeBugs();
         promiseAndHookBugs();
         memzoneBugs();
+        placementBugs();
         timeoutCase();
         PoolHandles.close();
         System.out.println("done");

@@ -142,7 +142,8 @@ class NoFlagTest {
         jars.add(ChildJvm.codeSource(MempoolOps.class));
         jars.add(ChildJvm.codeSource(Mempool.class));
         FoundOps.providers().map(ServiceLoader.Provider::type)
-            .filter(type -> type.getName().startsWith("io.mempool.driver.ring.") || type.getName().startsWith("io.mempool.driver.stack."))
+            .filter(type -> type.getName().startsWith("io.mempool.driver.ring.") || type.getName().startsWith("io.mempool.driver.stack.")
+                || type.getName().startsWith("io.mempool.driver.bucket."))
             .map(ChildJvm::codeSource).distinct().forEach(jars::add);
         for (final Path jar : jars) {
             if (!jar.toString().endsWith(".jar")) {

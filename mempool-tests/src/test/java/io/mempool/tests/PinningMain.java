@@ -56,7 +56,7 @@ public final class PinningMain {
 
     private static void runAll(final String name, final int threads, final int rounds) throws Exception {
         int pool = 0;
-        for (final String ops : List.of("ring_mp_mc", "stack", "lf_stack", "ring_mt_rts")) {
+        for (final String ops : List.of("ring_mp_mc", "stack", "lf_stack", "ring_mt_rts", "bucket")) {
             for (final int cache : new int[] {256, 0}) {
                 try (Mempool mp = Mempool.builder(name + pool++).size(2047).elementSize(64).cacheSize(cache).ops(ops)
                     .create()) {

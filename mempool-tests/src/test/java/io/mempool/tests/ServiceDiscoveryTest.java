@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServiceDiscoveryTest {
     private static final List<String> RING_NAMES =
         List.of("ring_mp_mc", "ring_sp_sc", "ring_mp_sc", "ring_sp_mc", "ring_mt_rts", "ring_mt_hts");
-    private static final List<String> OTHER_BUNDLED_NAMES = List.of("stack", "lf_stack", "agrona_mp_mc", "agrona_sp_sc");
+    private static final List<String> OTHER_BUNDLED_NAMES = List.of("stack", "lf_stack", "bucket", "agrona_mp_mc", "agrona_sp_sc");
 
     private static Set<String> serviceLoaderNames() {
         return FoundOps.names().collect(Collectors.toSet());

@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assumptions.abort;
  * Caches for every thread, each in a child JVM: virtual threads (on the newest JDK 21+ installed, whatever
  * JDK runs this test) conserve every object of every bundled ops but {@code agrona_*}, and the pool's path
  * neither pins a carrier nor parks a virtual thread (JFR, JDK 22+); platform-thread churn leaves no heap
- * behind in a pool of any producer, and no more than what the dead caches held in a single-producer one.
+ * behind in a pool of any producer (a ring, and bucket with its per-thread slots), and no more than what
+ * the dead caches held in a single-producer one.
  */
 class VirtualThreadsAndChurnTest {
     private static final Pattern HEAP = Pattern.compile("heap left behind: (-?\\d+) KiB");
@@ -48,6 +49,12 @@ class VirtualThreadsAndChurnTest {
     void fiveThousandShortLivedThreadsLeaveNoHeapBehind(@TempDir final Path dir) throws Exception {
         final long kib = churn(dir, "ring_mp_mc", 700_000);
         assertTrue(kib < 4 * 1024, "the dead threads' objects went back to the store: " + kib + " KiB left behind");
+    }
+
+    @Test
+    void aBucketPoolGetsEveryObjectBackFromItsDeadThreadsAndTheirBuckets(@TempDir final Path dir) throws Exception {
+        final long kib = churn(dir, "bucket", 700_000);
+        assertTrue(kib < 4 * 1024, "the dead threads' objects and thread slots went back: " + kib + " KiB left behind");
     }
 
     @Test
