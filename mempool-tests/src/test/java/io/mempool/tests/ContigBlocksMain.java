@@ -5,6 +5,7 @@ import io.mempool.core.Mempool;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -64,9 +65,14 @@ public final class ContigBlocksMain {
 
     private void run(final boolean virtual, final int threads, final List<MempoolFlag> flags) throws Exception {
         check(mp.contigBlockSize() == 204, "contigBlockSize " + mp.contigBlockSize() + " (expected 204 per 64 KiB bucket)");
+        final List<Thread> platformThreads = new CopyOnWriteArrayList<>();
         final ExecutorService pool = virtual
             ? (ExecutorService) Executors.class.getMethod("newVirtualThreadPerTaskExecutor").invoke(null)
-            : Executors.newFixedThreadPool(threads);
+            : Executors.newFixedThreadPool(threads, task -> {
+                final Thread thread = new Thread(task);
+                platformThreads.add(thread);
+                return thread;
+            });
         try {
             for (int t = 0; t < threads; t++) {
                 pool.execute(this::work);
@@ -76,6 +82,9 @@ public final class ContigBlocksMain {
         }
         check(pool.awaitTermination(TimeUnit.NANOSECONDS.toSeconds(deadline - System.nanoTime()) + 30, TimeUnit.SECONDS),
             "the workers did not stop");
+        for (final Thread thread : platformThreads) {
+            thread.join(); // a terminated executor's threads may still be alive, their caches not yet swept
+        }
         check(failure.get() == null, "a worker failed: " + failure.get());
         check(blocksGot.get() > 0, "no getContigBlocks succeeded");
         check(mp.availCount() == SIZE, "availCount " + mp.availCount() + " of " + SIZE + " once the workers stopped");
