@@ -39,13 +39,30 @@ public abstract class OffHeapRegion {
 
     private final long address;
     private final long length;
+    /** Whether the provider checks single accesses itself (see the constructor). */
+    private final boolean selfChecked;
 
     /**
+     * A region whose accessors check every access before the provider's methods run.
+     *
      * @param address the absolute address of the region's first byte, non-zero.
      * @param length  its length in bytes, {@code >= 0}.
      * @throws IllegalArgumentException if either is out of range.
      */
     protected OffHeapRegion(final long address, final long length) {
+        this(address, length, false);
+    }
+
+    /**
+     * @param address     the absolute address of the region's first byte, non-zero.
+     * @param length      its length in bytes, {@code >= 0}.
+     * @param selfChecked whether the provider's single accesses ({@code getByte0} to {@code getAndAddLong0})
+     *                    check bounds and alignment themselves, as {@code MemorySegment} accesses do, and
+     *                    report a failure with {@link #refusal}: then this class does not check them first,
+     *                    so no access pays for two checks. Bulk copies and fills are always checked here.
+     * @throws IllegalArgumentException if {@code address} or {@code length} is out of range.
+     */
+    protected OffHeapRegion(final long address, final long length, final boolean selfChecked) {
         if (address == 0) {
             throw new IllegalArgumentException(Checks.message("address", "0x0", "non-zero"));
         }
@@ -54,6 +71,7 @@ public abstract class OffHeapRegion {
         }
         this.address = address;
         this.length = length;
+        this.selfChecked = selfChecked;
     }
 
     /**
@@ -131,6 +149,9 @@ public abstract class OffHeapRegion {
 
     /** @return {@code offset} if an access of {@code size} bytes there lies inside the region. */
     private long checkBounds(final long offset, final int size) {
+        if (selfChecked) {
+            return offset;
+        }
         if (offset < 0 || offset > length - size) {
             throw outOfBounds(offset, size);
         }
@@ -139,12 +160,42 @@ public abstract class OffHeapRegion {
 
     /** As {@link #checkBounds}, and the address is a multiple of {@code size}, as atomic accesses need. */
     private long checkAtomic(final long offset, final int size) {
+        if (selfChecked) {
+            return offset;
+        }
         checkBounds(offset, size);
         if (((address + offset) & (size - 1)) != 0) {
-            throw new IllegalArgumentException(Checks.message("offset", offset,
-                "an address aligned to " + size + " bytes for an atomic access; region at 0x" + Long.toHexString(address)));
+            throw misaligned(offset, size);
         }
         return offset;
+    }
+
+    /**
+     * For a self-checked provider whose single access at {@code offset} failed: the exception to throw, the
+     * same as a checking region throws. Allocates; for failure paths only.
+     *
+     * @param offset the offset the access was given.
+     * @param size   its size in bytes.
+     * @param atomic whether it was an atomic access (which needs an aligned address).
+     * @param cause  what the provider's access threw.
+     * @return an {@link IndexOutOfBoundsException} if the access lies outside the region, an
+     *     {@link IllegalArgumentException} if it is atomic and misaligned, else {@code cause} itself (the
+     *     memory is gone, say).
+     */
+    protected final RuntimeException refusal(final long offset, final int size, final boolean atomic,
+                                             final RuntimeException cause) {
+        if (offset < 0 || offset > length - size) {
+            return outOfBounds(offset, size);
+        }
+        if (atomic && ((address + offset) & (size - 1)) != 0) {
+            return misaligned(offset, size);
+        }
+        return cause;
+    }
+
+    private IllegalArgumentException misaligned(final long offset, final int size) {
+        return new IllegalArgumentException(Checks.message("offset", offset,
+            "an address aligned to " + size + " bytes for an atomic access; region at 0x" + Long.toHexString(address)));
     }
 
     /** Checks a copy of {@code count} longs between {@code table[index..]} and the region at {@code offset}. */
@@ -302,7 +353,11 @@ public abstract class OffHeapRegion {
      */
     public final void getLongs(final long offset, final long[] dst, final int index, final int count) {
         checkBulk(offset, dst, index, count);
-        getLongs0(offset, dst, index, count);
+        if (count == 1) { // a ring's bulk of one: a copy's set-up costs more than the load
+            dst[index] = getLong0(offset);
+        } else {
+            getLongs0(offset, dst, index, count);
+        }
     }
 
     /**
@@ -317,7 +372,11 @@ public abstract class OffHeapRegion {
      */
     public final void putLongs(final long offset, final long[] src, final int index, final int count) {
         checkBulk(offset, src, index, count);
-        putLongs0(offset, src, index, count);
+        if (count == 1) { // as in getLongs
+            putLong0(offset, src[index]);
+        } else {
+            putLongs0(offset, src, index, count);
+        }
     }
 
     /**
@@ -335,7 +394,8 @@ public abstract class OffHeapRegion {
         fill0(offset, bytes, value);
     }
 
-    // ---------------------------------------------------------------- what a provider implements, unchecked
+    // ---------------------------------------------------------------- what a provider implements
+    // Offsets arrive checked, except single accesses of a self-checked region, which check themselves.
 
     /** @param offset checked. @return the byte. */
     protected abstract byte getByte0(long offset);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -97,6 +98,61 @@ class MemoryLayerTest {
                 assertEquals(0, r.getByte(at), "byte " + at + " written by a refused access");
             }
         }
+    }
+
+    /**
+     * Every single accessor, at the region's end and at a misaligned offset, throws the api's exception with
+     * the api's message on both layers: on JDK 22+ the segment's own check fires and is translated.
+     */
+    @Test
+    void everySingleAccessorRefusesAlikeOnBothLayers() {
+        try (MemoryScope scope = MemoryLayer.newScope()) {
+            final NativeRegion r = scope.allocate(64, 64);
+            final List<Access> longs = List.of(o -> r.getLong(o), o -> r.putLong(o, 1), o -> r.getLongVolatile(o),
+                o -> r.putLongVolatile(o, 1), o -> r.getLongAcquire(o), o -> r.putLongRelease(o, 1),
+                o -> r.compareAndSetLong(o, 0, 1), o -> r.compareAndExchangeLong(o, 0, 1), o -> r.getAndAddLong(o, 1));
+            final List<Access> ints = List.of(o -> r.getInt(o), o -> r.putInt(o, 1), o -> r.getIntVolatile(o),
+                o -> r.putIntVolatile(o, 1), o -> r.getIntAcquire(o), o -> r.putIntRelease(o, 1),
+                o -> r.compareAndSetInt(o, 0, 1), o -> r.compareAndExchangeInt(o, 0, 1), o -> r.getAndAddInt(o, 1));
+            for (int i = 0; i < longs.size(); i++) {
+                final Access access = longs.get(i);
+                assertEquals("offset: 60 (expected: 0..56 for 8 bytes in a region of 64)",
+                    assertThrows(IndexOutOfBoundsException.class, () -> access.at(60)).getMessage(), "long accessor " + i);
+                assertEquals("offset: -8 (expected: 0..56 for 8 bytes in a region of 64)",
+                    assertThrows(IndexOutOfBoundsException.class, () -> access.at(-8)).getMessage(), "long accessor " + i);
+                if (i >= 2) {
+                    assertTrue(assertThrows(IllegalArgumentException.class, () -> access.at(12)).getMessage()
+                        .startsWith("offset: 12 (expected: an address aligned to 8 bytes"), "long accessor " + i);
+                }
+            }
+            for (int i = 0; i < ints.size(); i++) {
+                final Access access = ints.get(i);
+                assertEquals("offset: 62 (expected: 0..60 for 4 bytes in a region of 64)",
+                    assertThrows(IndexOutOfBoundsException.class, () -> access.at(62)).getMessage(), "int accessor " + i);
+                if (i >= 2) {
+                    assertTrue(assertThrows(IllegalArgumentException.class, () -> access.at(6)).getMessage()
+                        .startsWith("offset: 6 (expected: an address aligned to 4 bytes"), "int accessor " + i);
+                }
+            }
+            assertEquals("offset: 64 (expected: 0..63 for 1 bytes in a region of 64)",
+                assertThrows(IndexOutOfBoundsException.class, () -> r.putByte(64, (byte) 1)).getMessage());
+            final long[] one = {7};
+            r.putLongs(56, one, 0, 1); // a bulk of one takes the single path: the same memory
+            assertEquals(7, r.getLong(56));
+            one[0] = 0;
+            r.getLongs(56, one, 0, 1);
+            assertEquals(7, one[0]);
+            assertThrows(IndexOutOfBoundsException.class, () -> r.getLongs(57, one, 0, 1));
+            for (long at = 0; at < 56; at++) {
+                assertEquals(0, r.getByte(at), "byte " + at + " written by a refused access");
+            }
+        }
+    }
+
+    /** One accessor of a region, at an offset. */
+    @FunctionalInterface
+    private interface Access {
+        void at(long offset);
     }
 
     @Test

@@ -14,11 +14,12 @@ import java.nio.ByteBuffer;
 public abstract class NativeRegion extends OffHeapRegion {
 
     /**
-     * @param address the first byte's address.
-     * @param length  the bytes.
+     * @param address     the first byte's address.
+     * @param length      the bytes.
+     * @param selfChecked whether single accesses check themselves (see {@link OffHeapRegion}).
      */
-    protected NativeRegion(final long address, final long length) {
-        super(address, length);
+    protected NativeRegion(final long address, final long length, final boolean selfChecked) {
+        super(address, length, selfChecked);
     }
 
     /**

@@ -21,7 +21,7 @@ final class UnsafeRegion extends NativeRegion {
     private final long base;
 
     UnsafeRegion(final ByteBuffer buffer, final int bufferOffset, final long length) {
-        super(UnsafeAccess.address(buffer) + bufferOffset, length);
+        super(UnsafeAccess.address(buffer) + bufferOffset, length, false); // Unsafe checks nothing: the api does
         this.buffer = buffer;
         this.bufferOffset = bufferOffset;
         this.base = address();
