@@ -34,6 +34,8 @@ record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark
 
     /** The ops name of the single-object column and of the targets: DPDK's default ops. */
     static final String DPDK_OPS = "ring_mp_mc";
+    /** The ops name of DPDK's bucket driver and of jmempool's port of it, each with a column. */
+    static final String BUCKET_OPS = "bucket";
 
     /** The peers, in column order. */
     static final List<Alternative> PEERS = List.of(
