@@ -111,7 +111,7 @@ final class Compare {
                 } else {
                     final double[] iterations = step.virtual() != null
                         ? VirtualThreadRun.fork(step.virtual(), options.forkIterations(), options.iterationMs, targetDir)
-                        : step.column().kind() == Alternative.Kind.DPDK ? dpdk.run(step.scenario(), options)
+                        : step.column().kind() == Alternative.Kind.DPDK ? dpdk.run(step.scenario(), step.column(), options)
                         : JmhStep.run(step.column(), step.scenario(), options, log);
                     final Fork fork = WarmUp.settle(iterations, options.floorIterations(), options.iterations);
                     figures.add(step.key(), fork);
