@@ -99,6 +99,14 @@ record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark
         return new Alternative(ops, Kind.JMEMPOOL, MempoolPerf.class, "jmempool, ops " + ops, Map.of("ops", ops), List.of());
     }
 
+    /**
+     * @param ops an ops name.
+     * @return the DPDK column of the same driver, shown beside that ops' row; null if only ring_mp_mc's ({@link #DPDK}).
+     */
+    static Alternative dpdkBeside(final String ops) {
+        return BUCKET_OPS.equals(ops) ? DPDK_BUCKET : null;
+    }
+
     /** @return the ops a DPDK column's harness makes its pool on. */
     String dpdkOps() {
         return params.getOrDefault("ops", DPDK_OPS);

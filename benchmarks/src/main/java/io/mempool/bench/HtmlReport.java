@@ -45,7 +45,7 @@ final class HtmlReport {
             + "<h1>jmempool compare</h1>\n<p>DPDK's test_mempool_perf loop: objects got and put back per second, summed over "
             + "threads. Each figure is the median of its forks' medians (JVMs, each measured once warm); each whisker spans the "
             + "lowest to the highest measured iteration of its forks. A cell whose forks split into modes, "
-            + "or whose iterations shift within a fork, is unstable: drawn pale and dashed, tabled as its range, never as a median. Ratios are to the row's best Java peer. The floor (black) is a bare long[] cache in Java; DPDK is orange.</p>\n");
+            + "or whose iterations shift within a fork, is unstable: drawn pale and dashed, tabled as its range, never as a median. Ratios are to the row's best Java peer. The floor (black) is a bare long[] cache in Java; DPDK is orange (its bucket driver dark orange).</p>\n");
         if (baseline != null) {
             html.append("<p>Baseline: ").append(escape(baseline.label())).append(", drawn beside this run: thin grey bars, "
                 + "dashed lines with hollow points.</p>\n");

@@ -18,6 +18,8 @@ final class SvgCharts {
         "#cd5c5c", "#9acd32", "#708090", "#bc8f8f"};
     private static final String FLOOR_COLOUR = "#000000";
     private static final String DPDK_COLOUR = "#e08a1e";
+    /** DPDK's other drivers (bucket): a darker orange, so its line is not ring_mp_mc's. */
+    private static final String DPDK_DRIVER_COLOUR = "#9c4f00";
     /** The pipeline's two JVMs, then its one JVM. */
     private static final String[] PIPELINE_COLOURS = {"#7d3cbd", "#17a589"};
     /** The virtual-thread scenario's columns, in order: jmempool on virtual, then on platform threads, then the peers. */
@@ -38,14 +40,15 @@ final class SvgCharts {
     /**
      * @param columns every column of the run.
      * @param column  one of them.
-     * @return its colour: black for the floor, orange for DPDK, a palette colour by position otherwise.
+     * @return its colour: black for the floor, orange for DPDK (darker for its bucket driver), a palette colour by
+     *     position otherwise.
      */
     static String colour(final List<Alternative> columns, final Alternative column) {
         if (column.kind() == Alternative.Kind.FLOOR) {
             return FLOOR_COLOUR;
         }
         if (column.kind() == Alternative.Kind.DPDK) {
-            return DPDK_COLOUR;
+            return column.equals(Alternative.DPDK) ? DPDK_COLOUR : DPDK_DRIVER_COLOUR;
         }
         return PALETTE[columns.indexOf(column) % PALETTE.length];
     }
