@@ -88,6 +88,9 @@ final class Compare {
             }
         }
         final Figures figures = new Figures(options.scenarios, columns);
+        if (options.pipeline && columns.contains(Alternative.ofOps(Alternative.BUCKET_OPS))) {
+            figures.note(PipelineRun.BUCKET_KEY, PipelineRun.bucketNote());
+        }
         // Another JMH run on the machine holds /tmp/jmh.lock; its load is noise, which the page reports, not an error.
         System.setProperty("jmh.ignoreLock", "true");
         final List<Step> steps = plan(options, columns, dpdk, figures);
@@ -229,7 +232,7 @@ final class Compare {
     }
 
     /**
-     * @return the virtual-thread scenario's columns this run forks: its jmempool ones where ring_mp_mc is among the ops,
+     * @return the virtual-thread scenario's columns this run forks: its jmempool ones where their ops is among the run's,
      *     its peers where picked; none where the scenario is not in the run, or (noted on every cell) before JDK 21.
      */
     private static List<VirtualThreadRun.Column> virtualColumns(final CompareOptions options, final List<Alternative> columns,
@@ -243,7 +246,7 @@ final class Compare {
             if (unavailable != null) {
                 figures.note(column.cellKey(), VirtualThreadRun.notRun(unavailable));
             } else if (column.kind() == Alternative.Kind.PEER ? options.peers.contains(column.column())
-                : columns.contains(Alternative.ofOps(Alternative.DPDK_OPS))) {
+                : columns.contains(Alternative.ofOps(column.ops()))) {
                 picked.add(column);
             }
         }

@@ -131,7 +131,10 @@ final class HtmlReport {
         return points.stream().map(label).toList();
     }
 
-    /** The pipeline scenario: what it measures, its bars, its cells and the two-JVM figure over the one-JVM one. */
+    /**
+     * The pipeline scenario: what it measures, its bars, its cells (and why bucket has none, where the run has bucket) and
+     * the two-JVM figure over the one-JVM one.
+     */
     private static void pipeline(final StringBuilder html, final Figures figures, final Baseline baseline) {
         html.append("<h2 id=\"").append(PipelineRun.ID).append("\">").append(escape(PipelineRun.TITLE)).append("</h2>\n<p>")
             .append(escape(PipelineRun.WHAT)).append(" The variants' iterations alternate. The two-JVM pipeline over the one-JVM one: ")
@@ -142,6 +145,11 @@ final class HtmlReport {
             html.append("<tr><th>").append(variant.column()).append("</th>");
             cell(html, figures, variant.cellKey(), variant.cellKey());
             html.append("<td>").append(escape(variant.label())).append("</td></tr>\n");
+        }
+        if (figures.note(PipelineRun.BUCKET_KEY) != null) {
+            html.append("<tr><th>").append(Alternative.BUCKET_OPS).append("</th>");
+            cell(html, figures, PipelineRun.BUCKET_KEY, PipelineRun.BUCKET_KEY);
+            html.append("<td></td></tr>\n");
         }
         html.append("</table>\n");
     }

@@ -22,8 +22,8 @@ final class SvgCharts {
     private static final String DPDK_DRIVER_COLOUR = "#9c4f00";
     /** The pipeline's two JVMs, then its one JVM. */
     private static final String[] PIPELINE_COLOURS = {"#7d3cbd", "#17a589"};
-    /** The virtual-thread scenario's columns, in order: jmempool on virtual, then on platform threads, then the peers. */
-    private static final String[] VIRTUAL_COLOURS = {"#1f5fa8", "#7f8c8d", "#d45087", "#8e6e53", "#17a589"};
+    /** The virtual-thread scenario's columns, in order: ring_mp_mc on virtual, then on platform threads, bucket, then the peers. */
+    private static final String[] VIRTUAL_COLOURS = {"#1f5fa8", "#7f8c8d", "#2c9ad6", "#d45087", "#8e6e53", "#17a589"};
     private static final int LABEL = 150;
     private static final int BAR = 520;
     private static final int ROW = 22;

@@ -177,6 +177,9 @@ final class Tables {
         for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
             outsideCell(figures, variant.column(), variant.cellKey(), variant.label(), out);
         }
+        if (figures.note(PipelineRun.BUCKET_KEY) != null) {
+            out.println("  " + pad(Alternative.BUCKET_OPS, NAME) + figures.note(PipelineRun.BUCKET_KEY));
+        }
         out.println("  the two-JVM pipeline over the one-JVM one: " + PipelineRun.twoOverOne(figures));
     }
 

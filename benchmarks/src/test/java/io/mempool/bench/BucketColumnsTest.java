@@ -11,23 +11,27 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * bucket in compare: its row with DPDK's bucket column beside it, their cells in results.json, the page and a baseline.
- * Nothing here asserts a speed.
+ * bucket in compare: its row with DPDK's bucket column beside it, their cells in results.json, the page and a baseline,
+ * and the pipeline scenario saying why it has no bucket figure. Nothing here asserts a speed.
  */
 class BucketColumnsTest {
+    private static final String REFUSED = "not run (a shared pool refuses bucket: ";
+
     @Test
-    void bucketRunsWithDpdksBucketColumnBesideIt(@TempDir final Path dir) throws Exception {
+    void bucketRunsWithDpdksBucketColumnBesideItAndThePipelineSaysWhyItHasNoBucket(@TempDir final Path dir) throws Exception {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final int code;
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             code = Main.run(new String[] {"compare", "--ops", "bucket,ring_mp_mc", "--peers", "none", "--scenarios",
-                "default_g32_p32_k128_t1,none_g32_p32_k128_t1", "--warmup-ms", "0", "--max-warmup-ms", "0",
+                "default_g32_p32_k128_t1,none_g32_p32_k128_t1," + PipelineRun.ID, "--warmup-ms", "0", "--max-warmup-ms", "0",
                 "--iterations", "2", "--iteration-ms", "20", "--forks", "0", "--dpdk", "off", "--out", dir.toString()}, out, out);
         }
         final String out = bytes.toString(StandardCharsets.UTF_8);
@@ -39,6 +43,8 @@ class BucketColumnsTest {
         assertEquals(order, rows.subList(rows.indexOf("bucket"), rows.indexOf("bucket") + order.size()),
             "DPDK's bucket beside jmempool's, in the --ops order:\n" + out);
         assertTrue(out.lines().anyMatch(l -> l.matches("dpdk_bucket +- +-")), out);
+        assertTrue(out.lines().anyMatch(l -> l.matches("  bucket +" + Pattern.quote(REFUSED) + ".*memzoneBytes.*")),
+            "the pipeline says why it has no bucket figure:\n" + out);
         assertTrue(out.lines().anyMatch(l -> l.matches("  bucket, cache 512, bulk 32, n_keep 128, 1 thread: >= 0.8x dpdk_bucket +not measured \\(--dpdk off\\)")),
             out);
 
@@ -46,9 +52,25 @@ class BucketColumnsTest {
         final Map<?, ?> headline = (Map<?, ?>) ((Map<?, ?>) ((List<?>) json.get("scenarios")).get(0)).get("results");
         assertEquals("--dpdk off", ((Map<?, ?>) headline.get("dpdk_bucket")).get("note"));
         assertTrue((Double) ((Map<?, ?>) headline.get("bucket")).get("median") > 0);
+        final Map<?, ?> pipeline = (Map<?, ?>) ((Map<?, ?>) json.get("pipeline")).get("results");
+        final Map<?, ?> bucket = (Map<?, ?>) pipeline.get("bucket");
+        assertNull(bucket.get("median"));
+        assertTrue(((String) bucket.get("note")).startsWith(REFUSED), bucket.toString());
         assertEquals("--dpdk off", ((Map<?, ?>) json.get("about")).get("dpdk_bucket"));
         final String html = Files.readString(dir.resolve("index.html"));
         assertTrue(html.contains("data-cell=\"default_g32_p32_k128_t1|dpdk_bucket\">--dpdk off</td>"), html);
+        assertTrue(html.contains("data-cell=\"shared_pipeline|bucket\">" + REFUSED), html);
+    }
+
+    @Test
+    void withoutBucketThePipelineHasNoBucketLine() {
+        final Figures figures = new Figures(List.of(), List.of(Alternative.ofOps(Alternative.DPDK_OPS)));
+        figures.add(PipelineRun.Variant.TWO_JVMS.cellKey(), Fork.of(20e6, 21e6));
+        figures.add(PipelineRun.Variant.ONE_JVM.cellKey(), Fork.of(30e6, 31e6));
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Tables.print(figures, Targets.evaluate(figures), Noise.of(figures), null, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        assertFalse(bytes.toString(StandardCharsets.UTF_8).contains("refuses bucket"));
+        assertFalse(JsonReport.render(figures, Map.of(), List.of(), Noise.of(figures)).contains("\"bucket\""));
     }
 
     @Test
