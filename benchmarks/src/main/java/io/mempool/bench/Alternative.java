@@ -5,13 +5,15 @@ import java.util.Map;
 
 /**
  * One column of the comparison: a jmempool ops name, ring_mp_mc with its put range check off, jmempool's
- * single-object API, the bare Java floor, a Java peer, or DPDK itself. Immutable.
+ * single-object API, the bare Java floor, a Java peer, or DPDK itself (ring_mp_mc, and the bucket driver beside
+ * jmempool's bucket). Immutable.
  *
  * @param column    the column's name: the ops name, the peer's short name, {@code floor}, {@code dpdk}...
  * @param kind      what it measures.
  * @param benchmark the JMH benchmark class; null for DPDK.
  * @param label     what it is, for the legend.
- * @param params    JMH parameters of the benchmark beyond the scenario's (e.g. {@code ops}).
+ * @param params    JMH parameters of the benchmark beyond the scenario's (e.g. {@code ops}); for DPDK, the
+ *                  harness's ops where it is not ring_mp_mc.
  * @param jvmArgs   JVM arguments of its forks beyond the benchmark's own (e.g. a system property); empty for most.
  */
 record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark, String label, Map<String, String> params,
@@ -34,6 +36,8 @@ record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark
 
     /** The ops name of the single-object column and of the targets: DPDK's default ops. */
     static final String DPDK_OPS = "ring_mp_mc";
+    /** The ops name of DPDK's bucket driver and of jmempool's port of it, each with a column. */
+    static final String BUCKET_OPS = "bucket";
 
     /** The peers, in column order. */
     static final List<Alternative> PEERS = List.of(
@@ -74,6 +78,10 @@ record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark
     static final Alternative DPDK = new Alternative("dpdk", Kind.DPDK, null, "DPDK rte_mempool, ring_mp_mc (C harness)", Map.of(),
         List.of());
 
+    /** DPDK's bucket driver, beside jmempool's bucket row; the harness gives it the layout of hugepages (README). */
+    static final Alternative DPDK_BUCKET = new Alternative("dpdk_" + BUCKET_OPS, Kind.DPDK, null,
+        "DPDK rte_mempool, bucket driver, 64 KiB buckets (C harness)", Map.of("ops", BUCKET_OPS), List.of());
+
     private static Alternative peer(final String column, final Class<? extends PoolPerf> benchmark, final String label) {
         return peer(column, benchmark, Map.of(), label);
     }
@@ -89,6 +97,19 @@ record Alternative(String column, Kind kind, Class<? extends PoolPerf> benchmark
      */
     static Alternative ofOps(final String ops) {
         return new Alternative(ops, Kind.JMEMPOOL, MempoolPerf.class, "jmempool, ops " + ops, Map.of("ops", ops), List.of());
+    }
+
+    /**
+     * @param ops an ops name.
+     * @return the DPDK column of the same driver, shown beside that ops' row; null if only ring_mp_mc's ({@link #DPDK}).
+     */
+    static Alternative dpdkBeside(final String ops) {
+        return BUCKET_OPS.equals(ops) ? DPDK_BUCKET : null;
+    }
+
+    /** @return the ops a DPDK column's harness makes its pool on. */
+    String dpdkOps() {
+        return params.getOrDefault("ops", DPDK_OPS);
     }
 
     /**

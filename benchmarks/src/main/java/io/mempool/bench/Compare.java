@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The {@code compare} command: every scenario against every ops name found, every peer and DPDK, each cell in
- * several short JMH forks ({@link CompareOptions#forksOf}), each fork measured once warm ({@link WarmUp}). Forks
- * are interleaved: a pass runs one fork of every cell (every column of a row before the next row) before the
- * next pass, so a noisy stretch of the machine hits one fork of many cells rather than every fork of one; at the
- * end of each round the pipeline scenario ({@link PipelineRun}); then the table, {@code results.json} and
- * {@code index.html}. Not thread-safe.
+ * The {@code compare} command: every scenario against every ops name found, every peer and DPDK (ring_mp_mc, and
+ * its bucket driver beside jmempool's bucket), each cell in several short JMH forks ({@link CompareOptions#forksOf}),
+ * each fork measured once warm ({@link WarmUp}). Forks are interleaved: a pass runs one fork of every cell (every
+ * column of a row before the next row) before the next pass, so a noisy stretch of the machine hits one fork of many
+ * cells rather than every fork of one; at the end of each round the pipeline scenario ({@link PipelineRun}); then the
+ * table, {@code results.json} and {@code index.html}. Not thread-safe.
  */
 final class Compare {
     /** A JVM's start, JMH's handshake and the trial setup, per fork, for the time estimate. */
@@ -79,9 +79,18 @@ final class Compare {
         final Path outDir = Files.createDirectories(options.out != null ? options.out : targetDir.resolve("compare"));
         final DpdkHarness dpdk = options.dpdk ? DpdkHarness.prepare(targetDir) : DpdkHarness.off("--dpdk off");
         if (dpdk.unavailable() != null) {
-            out.println("DPDK column off: " + dpdk.unavailable());
+            out.println("DPDK columns off: " + dpdk.unavailable());
+        } else {
+            for (final Alternative column : columns) {
+                if (column.kind() == Alternative.Kind.DPDK && dpdk.load(column.dpdkOps()) != null) {
+                    out.println(column.column() + " column off: " + dpdk.unavailable(column));
+                }
+            }
         }
         final Figures figures = new Figures(options.scenarios, columns);
+        if (options.pipeline && columns.contains(Alternative.ofOps(Alternative.BUCKET_OPS))) {
+            figures.note(PipelineRun.BUCKET_KEY, PipelineRun.bucketNote());
+        }
         // Another JMH run on the machine holds /tmp/jmh.lock; its load is noise, which the page reports, not an error.
         System.setProperty("jmh.ignoreLock", "true");
         final List<Step> steps = plan(options, columns, dpdk, figures);
@@ -96,7 +105,7 @@ final class Compare {
             options.pipeline ? " and " + PipelineRun.ID : "", steps.size(), seconds);
         out.printf(Locale.ROOT, "  a fork: %s; %.1f s of iterations and ~%.0f s to start a JVM; %s%n", forkShape(options),
             forkSeconds, FORK_OVERHEAD_S, forkCounts(options, steps));
-        final Map<String, String> about = about(options, dpdk);
+        final Map<String, String> about = about(options, dpdk, figures);
         final Path log = outDir.resolve("jmh-last-step.log");
         final long runStart = System.nanoTime();
         final List<Fork> ran = new ArrayList<>();
@@ -111,7 +120,7 @@ final class Compare {
                 } else {
                     final double[] iterations = step.virtual() != null
                         ? VirtualThreadRun.fork(step.virtual(), options.forkIterations(), options.iterationMs, targetDir)
-                        : step.column().kind() == Alternative.Kind.DPDK ? dpdk.run(step.scenario(), options)
+                        : step.column().kind() == Alternative.Kind.DPDK ? dpdk.run(step.scenario(), step.column(), options)
                         : JmhStep.run(step.column(), step.scenario(), options, log);
                     final Fork fork = WarmUp.settle(iterations, options.floorIterations(), options.iterations);
                     figures.add(step.key(), fork);
@@ -167,6 +176,9 @@ final class Compare {
             if (ops.equals(Alternative.DPDK_OPS)) {
                 columns.add(Alternative.UNCHECKED);
             }
+            if (Alternative.dpdkBeside(ops) != null) {
+                columns.add(Alternative.dpdkBeside(ops));
+            }
         }
         if (columns.stream().anyMatch(c -> c.column().equals(Alternative.DPDK_OPS))) {
             columns.add(Alternative.SINGLE);
@@ -199,8 +211,8 @@ final class Compare {
                         final String skip = column.skipReason(scenario);
                         if (skip != null) {
                             figures.note(scenario, column, skip);
-                        } else if (column.kind() == Alternative.Kind.DPDK && dpdk.unavailable() != null) {
-                            figures.note(scenario, column, dpdk.unavailable());
+                        } else if (column.kind() == Alternative.Kind.DPDK && dpdk.unavailable(column) != null) {
+                            figures.note(scenario, column, dpdk.unavailable(column));
                         } else if (fork < options.forksOf(column.kind()) && cellsDone.add(Figures.cellKey(scenario, column))) {
                             steps.add(new Step(round, fork, scenario, column, null));
                         }
@@ -220,7 +232,7 @@ final class Compare {
     }
 
     /**
-     * @return the virtual-thread scenario's columns this run forks: its jmempool ones where ring_mp_mc is among the ops,
+     * @return the virtual-thread scenario's columns this run forks: its jmempool ones where their ops is among the run's,
      *     its peers where picked; none where the scenario is not in the run, or (noted on every cell) before JDK 21.
      */
     private static List<VirtualThreadRun.Column> virtualColumns(final CompareOptions options, final List<Alternative> columns,
@@ -234,7 +246,7 @@ final class Compare {
             if (unavailable != null) {
                 figures.note(column.cellKey(), VirtualThreadRun.notRun(unavailable));
             } else if (column.kind() == Alternative.Kind.PEER ? options.peers.contains(column.column())
-                : columns.contains(Alternative.ofOps(Alternative.DPDK_OPS))) {
+                : columns.contains(Alternative.ofOps(column.ops()))) {
                 picked.add(column);
             }
         }
@@ -299,7 +311,7 @@ final class Compare {
         return PipelineRun.warmups(options.floorIterations(), options.iterationMs);
     }
 
-    private static Map<String, String> about(final CompareOptions options, final DpdkHarness dpdk) {
+    private static Map<String, String> about(final CompareOptions options, final DpdkHarness dpdk, final Figures figures) {
         final Map<String, String> about = new LinkedHashMap<>();
         about.put("date", Instant.now().toString());
         about.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
@@ -323,7 +335,13 @@ final class Compare {
                 "%d virtual threads (the platform row: %d platform threads), a child JVM per fork, not JMH; forks and warm-up "
                     + "as the grid's cells", VirtualThreadRun.THREADS, Runtime.getRuntime().availableProcessors()));
         }
-        about.put("dpdk", dpdk.unavailable() == null ? "C harness on rte_mempool, ring_mp_mc" : dpdk.unavailable());
+        for (final Alternative column : figures.columns()) {
+            if (column.kind() == Alternative.Kind.DPDK) {
+                final String off = dpdk.unavailable(column);
+                about.put(column.column(), off != null ? off : "C harness on rte_mempool, " + column.dpdkOps()
+                    + (column.dpdkOps().equals(Alternative.DPDK_OPS) ? "" : " (an external heap of 2 MiB pages: the layout of hugepages)"));
+            }
+        }
         return about;
     }
 

@@ -15,10 +15,10 @@ final class CompareOptions {
         "usage: compare [--quick | --matrix | --full] [--ops a,b] [--peers a,b|none] [--scenarios id,id]",
         "               [--warmup-ms N] [--max-warmup-ms N] [--iterations N] [--iteration-ms N] [--forks N]",
         "               [--peer-forks N] [--rounds N] [--dpdk auto|off] [--baseline results.json] [--out DIR]",
-        "  (default)     4 scenarios, every ops, the floor, every peer and DPDK; " + VirtualThreadRun.ID + " (JDK 21+, ~20 s);",
-        "                then " + PipelineRun.ID + "; ~6 minutes",
+        "  (default)     4 scenarios, every ops, the floor, every peer and DPDK (beside bucket, DPDK's bucket too);",
+        "                " + VirtualThreadRun.ID + " (JDK 21+, ~25 s); then " + PipelineRun.ID + "; ~7 minutes",
         "  --quick       the headline scenario only, shorter forks, no " + VirtualThreadRun.ID + " or pipeline, ~1.5 minutes",
-        "  --matrix      a slice of the matrix as charts (objects/s against bulk size and threads), 3 forks a cell, ~30 minutes",
+        "  --matrix      a slice of the matrix as charts (objects/s against bulk size and threads), 3 forks a cell, ~35 minutes",
         "  --full        test_mempool_perf's whole fixed-bulk matrix as charts (days: narrow it with --ops/--peers/--scenarios)",
         "  --ops         ops names to run (default: every registered name; see `list`)",
         "  --peers       peers to run: " + String.join(",", peerNames()) + " (default: all), or none",
@@ -33,7 +33,7 @@ final class CompareOptions {
         "                (0 runs each cell once in this JVM: for tests only)",
         "  --peer-forks N   forks per Java peer's cell",
         "  --rounds N    run the whole list N times, interleaved, each time with every cell's forks",
-        "  --dpdk off    skip the DPDK column even if libdpdk is installed",
+        "  --dpdk off    skip the DPDK columns even if libdpdk is installed",
         "  --baseline F  a previous run's results.json, drawn and tabled beside this run (before/after a change)",
         "  --out DIR     where results.json and index.html go (default: benchmarks/target/compare)");
 

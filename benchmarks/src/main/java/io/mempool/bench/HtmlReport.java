@@ -45,7 +45,7 @@ final class HtmlReport {
             + "<h1>jmempool compare</h1>\n<p>DPDK's test_mempool_perf loop: objects got and put back per second, summed over "
             + "threads. Each figure is the median of its forks' medians (JVMs, each measured once warm); each whisker spans the "
             + "lowest to the highest measured iteration of its forks. A cell whose forks split into modes, "
-            + "or whose iterations shift within a fork, is unstable: drawn pale and dashed, tabled as its range, never as a median. Ratios are to the row's best Java peer. The floor (black) is a bare long[] cache in Java; DPDK is orange.</p>\n");
+            + "or whose iterations shift within a fork, is unstable: drawn pale and dashed, tabled as its range, never as a median. Ratios are to the row's best Java peer. The floor (black) is a bare long[] cache in Java; DPDK is orange (its bucket driver dark orange).</p>\n");
         if (baseline != null) {
             html.append("<p>Baseline: ").append(escape(baseline.label())).append(", drawn beside this run: thin grey bars, "
                 + "dashed lines with hollow points.</p>\n");
@@ -131,7 +131,10 @@ final class HtmlReport {
         return points.stream().map(label).toList();
     }
 
-    /** The pipeline scenario: what it measures, its bars, its cells and the two-JVM figure over the one-JVM one. */
+    /**
+     * The pipeline scenario: what it measures, its bars, its cells (and why bucket has none, where the run has bucket) and
+     * the two-JVM figure over the one-JVM one.
+     */
     private static void pipeline(final StringBuilder html, final Figures figures, final Baseline baseline) {
         html.append("<h2 id=\"").append(PipelineRun.ID).append("\">").append(escape(PipelineRun.TITLE)).append("</h2>\n<p>")
             .append(escape(PipelineRun.WHAT)).append(" The variants' iterations alternate. The two-JVM pipeline over the one-JVM one: ")
@@ -142,6 +145,11 @@ final class HtmlReport {
             html.append("<tr><th>").append(variant.column()).append("</th>");
             cell(html, figures, variant.cellKey(), variant.cellKey());
             html.append("<td>").append(escape(variant.label())).append("</td></tr>\n");
+        }
+        if (figures.note(PipelineRun.BUCKET_KEY) != null) {
+            html.append("<tr><th>").append(Alternative.BUCKET_OPS).append("</th>");
+            cell(html, figures, PipelineRun.BUCKET_KEY, PipelineRun.BUCKET_KEY);
+            html.append("<td></td></tr>\n");
         }
         html.append("</table>\n");
     }

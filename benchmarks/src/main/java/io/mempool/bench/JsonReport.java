@@ -111,7 +111,10 @@ final class JsonReport {
         json.append("\n  }}");
     }
 
-    /** The pipeline scenario: its id, title and description, and a cell per variant with its ratio to the one-JVM one. */
+    /**
+     * The pipeline scenario: its id, title and description, and a cell per variant with its ratio to the one-JVM one; where
+     * the run has bucket, a {@code "bucket"} cell without figures, whose note says why.
+     */
     private static void pipeline(final StringBuilder json, final Figures figures) {
         json.append(",\n  \"pipeline\": {\"id\": ").append(quote(PipelineRun.ID))
             .append(", \"title\": ").append(quote(PipelineRun.TITLE))
@@ -122,6 +125,10 @@ final class JsonReport {
             json.append(sep).append("    ").append(quote(variant.column())).append(": ");
             cell(json, figures, variant.cellKey(), "ratioToOneJvm", figures.median(PipelineRun.Variant.ONE_JVM.cellKey()));
             sep = ",\n";
+        }
+        if (figures.note(PipelineRun.BUCKET_KEY) != null) {
+            json.append(sep).append("    ").append(quote(Alternative.BUCKET_OPS)).append(": ");
+            cell(json, figures, PipelineRun.BUCKET_KEY, "ratioToOneJvm", figures.median(PipelineRun.Variant.ONE_JVM.cellKey()));
         }
         json.append("\n  }}");
     }

@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Param;
 public class MempoolPerf extends PoolPerf {
     /** The store, by name. */
     @Param({"ring_mp_mc", "ring_sp_sc", "ring_mp_sc", "ring_sp_mc", "ring_mt_rts", "ring_mt_hts",
-        "stack", "lf_stack", "agrona_mp_mc", "agrona_sp_sc"})
+        "stack", "lf_stack", "bucket", "agrona_mp_mc", "agrona_sp_sc"})
     public String ops;
     /** Which cache the gets and puts go through. */
     @Param({"DEFAULT", "NONE", "USER"})

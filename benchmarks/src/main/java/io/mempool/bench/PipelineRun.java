@@ -1,5 +1,8 @@
 package io.mempool.bench;
 
+import io.mempool.api.OpsConfig;
+import io.mempool.core.MempoolOpsRegistry;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -8,6 +11,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -31,6 +35,8 @@ final class PipelineRun {
         + "through a LongRing to a consumer, which maps them to its own handles, reads each and puts them back; objects/s is "
         + "objects the consumer put back per second. ring_mp_mc, cache " + Rounds.CACHE_SIZE + ", " + Pipeline.POOL_SIZE
         + " objects of " + Rounds.ELEMENT_SIZE + " B, a ring of " + Pipeline.RING_CAPACITY + " indices.";
+    /** The note of bucket's place in the scenario, where the run has bucket ({@link #bucketNote()}). */
+    static final String BUCKET_KEY = ID + '|' + Alternative.BUCKET_OPS;
     /** The progress line's column: both variants' medians follow. */
     static final String PROGRESS_COLUMNS = "two_jvms/one_jvm";
     /**
@@ -89,6 +95,21 @@ final class PipelineRun {
         final double one = figures.median(Variant.ONE_JVM.cellKey());
         return Double.isNaN(two) || Double.isNaN(one) ? "-"
             : Tables.ratio(two, one) + " (" + Tables.rate(two) + " vs " + Tables.rate(one) + ")";
+    }
+
+    /**
+     * Why the scenario has no bucket figure, from the bucket ops' own answer: a shared pool's store lives in a
+     * memzone, and core refuses ops whose {@code memzoneBytes} is negative (as it refuses ops that place their
+     * objects); bucket's state is per process, on the heap, as DPDK's bucket's is.
+     *
+     * @return the note of {@link #BUCKET_KEY}, e.g. {@code not run (a shared pool refuses bucket: ...)}.
+     */
+    static String bucketNote() {
+        final OpsConfig config = new OpsConfig(Pipeline.POOL_NAME, Pipeline.POOL_SIZE, Set.of(), Map.of());
+        return MempoolOpsRegistry.get(Alternative.BUCKET_OPS).memzoneBytes(config) < 0
+            ? "not run (a shared pool refuses bucket: its store cannot live in shared memory, memzoneBytes() < 0; "
+                + "its state is per process, as DPDK's bucket's is)"
+            : "not run (this scenario runs ring_mp_mc only)";
     }
 
     /** @return where runtime directories go: {@code /dev/shm} (shared memory) where it exists, else the temp directory. */

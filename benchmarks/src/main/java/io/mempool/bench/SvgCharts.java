@@ -18,10 +18,12 @@ final class SvgCharts {
         "#cd5c5c", "#9acd32", "#708090", "#bc8f8f"};
     private static final String FLOOR_COLOUR = "#000000";
     private static final String DPDK_COLOUR = "#e08a1e";
+    /** DPDK's other drivers (bucket): a darker orange, so its line is not ring_mp_mc's. */
+    private static final String DPDK_DRIVER_COLOUR = "#9c4f00";
     /** The pipeline's two JVMs, then its one JVM. */
     private static final String[] PIPELINE_COLOURS = {"#7d3cbd", "#17a589"};
-    /** The virtual-thread scenario's columns, in order: jmempool on virtual, then on platform threads, then the peers. */
-    private static final String[] VIRTUAL_COLOURS = {"#1f5fa8", "#7f8c8d", "#d45087", "#8e6e53", "#17a589"};
+    /** The virtual-thread scenario's columns, in order: ring_mp_mc on virtual, then on platform threads, bucket, then the peers. */
+    private static final String[] VIRTUAL_COLOURS = {"#1f5fa8", "#7f8c8d", "#2c9ad6", "#d45087", "#8e6e53", "#17a589"};
     private static final int LABEL = 150;
     private static final int BAR = 520;
     private static final int ROW = 22;
@@ -38,14 +40,15 @@ final class SvgCharts {
     /**
      * @param columns every column of the run.
      * @param column  one of them.
-     * @return its colour: black for the floor, orange for DPDK, a palette colour by position otherwise.
+     * @return its colour: black for the floor, orange for DPDK (darker for its bucket driver), a palette colour by
+     *     position otherwise.
      */
     static String colour(final List<Alternative> columns, final Alternative column) {
         if (column.kind() == Alternative.Kind.FLOOR) {
             return FLOOR_COLOUR;
         }
         if (column.kind() == Alternative.Kind.DPDK) {
-            return DPDK_COLOUR;
+            return column.equals(Alternative.DPDK) ? DPDK_COLOUR : DPDK_DRIVER_COLOUR;
         }
         return PALETTE[columns.indexOf(column) % PALETTE.length];
     }

@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * The comparison as text: a column per scenario (numbered, titled above), a row per ops name, floor, peer and
- * DPDK, each cell the median of its forks' medians, its ratio to the row's best peer and its spread across forks;
+ * DPDK column, each cell the median of its forks' medians, its ratio to the row's best peer and its spread across forks;
  * then each row's standing, the virtual-thread scenario's cells, the pipeline scenario's two figures side by side,
  * the targets, the noise, and with a baseline the new figures over the old. Stateless.
  */
@@ -177,6 +177,9 @@ final class Tables {
         for (final PipelineRun.Variant variant : PipelineRun.Variant.values()) {
             outsideCell(figures, variant.column(), variant.cellKey(), variant.label(), out);
         }
+        if (figures.note(PipelineRun.BUCKET_KEY) != null) {
+            out.println("  " + pad(Alternative.BUCKET_OPS, NAME) + figures.note(PipelineRun.BUCKET_KEY));
+        }
         out.println("  the two-JVM pipeline over the one-JVM one: " + PipelineRun.twoOverOne(figures));
     }
 
@@ -248,20 +251,21 @@ final class Tables {
     }
 
     /**
-     * Each row's standing: ring_mp_mc (DPDK's own ops, like for like), with its put range check off, and the row's
-     * best ops where that is another, against DPDK, the best peer, the floor, and for a row with several threads,
-     * the same row on one.
+     * Each row's standing: ring_mp_mc (DPDK's own ops, like for like), with its put range check off, bucket (beside
+     * DPDK's bucket driver), and the row's best ops where that is another, against DPDK (bucket against DPDK's
+     * bucket), the best peer, the floor, and for a row with several threads, the same row on one.
      */
     private static void standing(final Figures figures, final PrintStream out) {
         out.println();
-        out.println("per row: ring_mp_mc, checked and unchecked, and the row's best ops, vs DPDK, the best peer, the floor (and 1 thread)");
+        out.println("per row: ring_mp_mc, checked and unchecked, bucket and the row's best ops, vs DPDK (bucket: vs DPDK's bucket),");
+        out.println("the best peer, the floor (and 1 thread)");
         for (final Scenario scenario : figures.scenarios()) {
             final Scenario one = scenario.withThreads(1);
             final Scenario oneThread = scenario.threads() > 1 && figures.scenarios().contains(one) ? one : null;
             final Alternative best = figures.best(scenario, Alternative.Kind.JMEMPOOL);
             for (final Alternative ops : figures.columns()) {
-                if (ops == best || ops.kind() == Alternative.Kind.UNCHECKED
-                    || ops.kind() == Alternative.Kind.JMEMPOOL && ops.column().equals(Alternative.DPDK_OPS)) {
+                if (ops == best || ops.kind() == Alternative.Kind.UNCHECKED || ops.kind() == Alternative.Kind.JMEMPOOL
+                    && (ops.column().equals(Alternative.DPDK_OPS) || Alternative.dpdkBeside(ops.column()) != null)) {
                     out.println(standing(figures, scenario, ops, oneThread));
                 }
             }
@@ -276,8 +280,10 @@ final class Tables {
         }
         final double m = figures.median(scenario, ops);
         final Alternative peer = figures.best(scenario, Alternative.Kind.PEER);
-        final StringBuilder line = new StringBuilder(head + pad(rate(m), 9) + "vs dpdk "
-            + pad(over(figures, m, scenario, Alternative.DPDK), 7)
+        final Alternative twin = Alternative.dpdkBeside(ops.column());
+        final Alternative dpdk = twin != null && figures.columns().contains(twin) ? twin : Alternative.DPDK;
+        final StringBuilder line = new StringBuilder(head + pad(rate(m), 9) + pad("vs " + dpdk.column() + " "
+            + over(figures, m, scenario, dpdk), 24)
             + "vs " + (peer == null ? "peers -" : peer.column() + " " + over(figures, m, scenario, peer))
             + ", vs floor " + over(figures, m, scenario, Alternative.FLOOR));
         if (oneThread != null) {

@@ -9,6 +9,7 @@ import java.util.Locale;
  * row holds ring_mp_mc with its put range check off to the floor and DPDK, and checked to DPDK; the bulk-1 and
  * no-cache rows hold it to DPDK; issue 12's bulk-1 bar over the best peer and its {@code get()/put(long)} bar stay;
  * on virtual threads ({@link VirtualThreadRun}) it is held to its own platform-thread figure and to the best peer.
+ * bucket is held to DPDK's bucket driver in the default run's cached rows.
  * A target whose figures the run lacks says why instead (not run: the row or column is not in this run; not
  * measured: the cell has no figure, e.g. {@code libdpdk missing}); one that reads an unstable cell
  * ({@link Stability}) says unstable, never met or missed. Targets are printed, never asserted. Stateless.
@@ -20,6 +21,8 @@ final class Targets {
     static final Scenario BULK_1 = new Scenario(CacheMode.DEFAULT, 1, 1, 128, 1);
     /** The no-cache row. */
     static final Scenario NO_CACHE = new Scenario(CacheMode.NONE, 32, 32, 128, 1);
+    /** The headline row on two threads. */
+    static final Scenario TWO_THREADS = HEADLINE.withThreads(2);
 
     private Targets() {
     }
@@ -62,7 +65,8 @@ final class Targets {
     /**
      * @param figures a run's figures.
      * @return every target's outcome: the unchecked and checked headline, bulk 1 and no cache against DPDK, then bulk 1
-     *     against the best peer and {@code get()/put(long)} against {@code getBulk/putBulk(..., 1)}.
+     *     against the best peer and {@code get()/put(long)} against {@code getBulk/putBulk(..., 1)}, the virtual-thread
+     *     ones, then bucket against DPDK's bucket in the cached rows (headline, bulk 1, two threads).
      */
     static List<Result> evaluate(final Figures figures) {
         final Alternative ring = Alternative.ofOps(Alternative.DPDK_OPS);
@@ -76,6 +80,10 @@ final class Targets {
         results.add(ratio(figures, BULK_1, Alternative.SINGLE, ring, 1));
         results.add(virtual(figures, VirtualThreadRun.Column.RING_MP_MC_PLATFORM, 0.7));
         results.add(virtual(figures, VirtualThreadRun.bestPeer(figures), 3));
+        final Alternative bucket = Alternative.ofOps(Alternative.BUCKET_OPS);
+        for (final Scenario cached : List.of(HEADLINE, BULK_1, TWO_THREADS)) {
+            results.add(ratio(figures, cached, bucket, Alternative.DPDK_BUCKET, 0.8));
+        }
         return results;
     }
 
@@ -98,7 +106,7 @@ final class Targets {
         if (versus == null) {
             return new Result(name, "", Status.NOT_MEASURED, "no peer has a figure");
         }
-        return compare(figures, name, ring.cellKey(), ring.column(), versus.cellKey(), versus.column(), bar);
+        return compare(figures, name, ring.cellKey(), ring.column(), versus.cellKey(), versus.column(), false, bar);
     }
 
     /** {@code column >= bar x versus} in a row; versus null means no peer had a figure. */
@@ -117,17 +125,17 @@ final class Targets {
             return new Result(name, "", Status.NOT_MEASURED, "no peer has a figure");
         }
         return compare(figures, name, Figures.cellKey(scenario, column), column.column(), Figures.cellKey(scenario, versus),
-            versus.kind() == Alternative.Kind.DPDK ? null : versus.column(), bar);
+            versus.column(), versus.kind() == Alternative.Kind.DPDK, bar);
     }
 
     /**
-     * The cell {@code key >= bar x} the cell {@code versusKey}, by their keys in {@link Figures}; a null name is DPDK's
-     * column, whose reasons are shown as they are.
+     * The cell {@code key >= bar x} the cell {@code versusKey}, by their keys in {@link Figures}; where {@code versus} is a
+     * DPDK column, its reasons are shown as they are ({@code libdpdk missing}), unprefixed by its name.
      */
     private static Result compare(final Figures figures, final String name, final String key, final String column,
-                                  final String versusKey, final String versus, final double bar) {
+                                  final String versusKey, final String versus, final boolean versusIsDpdk, final double bar) {
         final String missing = missing(figures, key, column);
-        final String why = missing != null ? missing : missing(figures, versusKey, versus);
+        final String why = missing != null ? missing : missing(figures, versusKey, versusIsDpdk ? null : versus);
         if (why != null) {
             return new Result(name, "", Status.NOT_MEASURED, why);
         }
@@ -135,7 +143,7 @@ final class Targets {
         final double v = figures.median(versusKey);
         final String figure = Tables.ratio(m, v) + " (" + Tables.rate(m) + " vs " + Tables.rate(v) + ")";
         final String unstable = unstable(figures, key, column);
-        final String split = unstable != null ? unstable : unstable(figures, versusKey, versus == null ? "dpdk" : versus);
+        final String split = unstable != null ? unstable : unstable(figures, versusKey, versus);
         if (split != null) {
             return new Result(name, figure, Status.UNSTABLE, split);
         }

@@ -108,9 +108,9 @@ public final class VirtualThreadMain {
     /** @return the column's pool, with the scenario's bulks and n_keep set as JMH would set them. */
     private static PoolPerf newPerf(final VirtualThreadRun.Column column) throws ReflectiveOperationException {
         final PoolPerf perf = switch (column) {
-            case RING_MP_MC, RING_MP_MC_PLATFORM -> {
+            case RING_MP_MC, RING_MP_MC_PLATFORM, BUCKET -> {
                 final MempoolPerf mempool = new MempoolPerf();
-                mempool.ops = Alternative.DPDK_OPS;
+                mempool.ops = column.ops();
                 mempool.cache = CacheMode.DEFAULT;
                 yield mempool;
             }

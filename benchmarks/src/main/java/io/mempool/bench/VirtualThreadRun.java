@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
  * {@code compare}'s virtual-thread scenario: {@value #THREADS} virtual threads on the default scheduler, each
  * looping over a burst (DPDK's round: get {@value #N_KEEP} objects in bulks of {@value #BULK}, write into each,
  * put them back in bulks of {@value #BULK}) and then {@link Thread#yield()}, as a request gives way when it
- * waits: jmempool (ring_mp_mc, cache 512), Netty's adaptive allocator, Stormpot 4's virtual-thread-safe tap and a
+ * waits: jmempool (ring_mp_mc and bucket, cache 512), Netty's adaptive allocator, Stormpot 4's virtual-thread-safe tap and a
  * JCTools queue, beside the same loop on as many platform threads as cores. Objects/s is the objects got and
  * put back by all threads of the process, over a fixed time per iteration. Not JMH: JMH runs a fixed set of its
  * own threads; each fork is a child JVM running {@link VirtualThreadMain}. Needs JDK 21+; on an older JDK every
@@ -48,28 +48,34 @@ final class VirtualThreadRun {
     /** The scenario's columns: jmempool on virtual and on platform threads, then the peers on virtual threads. */
     enum Column {
         /** jmempool on the virtual threads: they share its striped caches. */
-        RING_MP_MC(Alternative.DPDK_OPS, Alternative.Kind.JMEMPOOL, true,
+        RING_MP_MC(Alternative.DPDK_OPS, Alternative.DPDK_OPS, Alternative.Kind.JMEMPOOL, true,
             "jmempool ring_mp_mc, cache 512, on the virtual threads: they share its striped caches"),
         /** The same pool and loop on platform threads, one per core. */
-        RING_MP_MC_PLATFORM(Alternative.DPDK_OPS + "_platform", Alternative.Kind.JMEMPOOL, false,
+        RING_MP_MC_PLATFORM(Alternative.DPDK_OPS + "_platform", Alternative.DPDK_OPS, Alternative.Kind.JMEMPOOL, false,
             "the same pool and loop on as many platform threads as cores, each with its own cache of 512"),
+        /** jmempool's bucket store on the virtual threads. */
+        BUCKET(Alternative.BUCKET_OPS, Alternative.BUCKET_OPS, Alternative.Kind.JMEMPOOL, true, "jmempool bucket, cache 512, on "
+            + "the virtual threads: they share its striped caches, and the store's shared state (its per-thread stacks are "
+            + "for platform threads)"),
         /** Netty's adaptive allocator on the virtual threads. */
-        NETTY_ADAPTIVE("netty_adaptive", Alternative.Kind.PEER, true, "Netty AdaptiveByteBufAllocator (4.2's default), 2048 B "
+        NETTY_ADAPTIVE("netty_adaptive", null, Alternative.Kind.PEER, true, "Netty AdaptiveByteBufAllocator (4.2's default), 2048 B "
             + "direct buffers, on the virtual threads: shared magazines picked by thread id (no buffer recycling off event loops)"),
         /** Stormpot 4 through its virtual-thread-safe tap. */
-        STORMPOT("stormpot", Alternative.Kind.PEER, true, "Stormpot 4 Pool.of(direct ByteBuffers), claimed through its "
+        STORMPOT("stormpot", null, Alternative.Kind.PEER, true, "Stormpot 4 Pool.of(direct ByteBuffers), claimed through its "
             + "virtual-thread-safe tap (128 stripes by thread id, CAS claims), on the virtual threads"),
         /** A JCTools queue of buffers on the virtual threads. */
-        JCTOOLS_MPMC("jctools_mpmc", Alternative.Kind.PEER, true,
+        JCTOOLS_MPMC("jctools_mpmc", null, Alternative.Kind.PEER, true,
             "JCTools MpmcArrayQueue of direct ByteBuffers, bulks by drain/fill, on the virtual threads");
 
         private final String column;
+        private final String ops;
         private final Alternative.Kind kind;
         private final boolean virtual;
         private final String label;
 
-        Column(final String column, final Alternative.Kind kind, final boolean virtual, final String label) {
+        Column(final String column, final String ops, final Alternative.Kind kind, final boolean virtual, final String label) {
             this.column = column;
+            this.ops = ops;
             this.kind = kind;
             this.virtual = virtual;
             this.label = label;
@@ -78,6 +84,11 @@ final class VirtualThreadRun {
         /** @return its column name, e.g. {@code ring_mp_mc_platform}. */
         String column() {
             return column;
+        }
+
+        /** @return a jmempool column's ops name; null for a peer. */
+        String ops() {
+            return ops;
         }
 
         /** @return JMEMPOOL or PEER: how many forks it runs ({@link CompareOptions#forksOf}). */

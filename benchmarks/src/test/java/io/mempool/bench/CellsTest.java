@@ -35,6 +35,7 @@ class CellsTest {
         final List<Arguments> all = new ArrayList<>();
         for (final CacheMode cache : CacheMode.values()) {
             all.add(Arguments.of(Alternative.ofOps(Alternative.DPDK_OPS), cache));
+            all.add(Arguments.of(Alternative.ofOps(Alternative.BUCKET_OPS), cache));
         }
         all.add(Arguments.of(Alternative.ofOps("stack"), CacheMode.DEFAULT));
         all.add(Arguments.of(Alternative.UNCHECKED, CacheMode.DEFAULT)); // in this JVM: without its fork's property
@@ -62,6 +63,18 @@ class CellsTest {
         runCell(column, new Scenario(cache, 1, 1, N_KEEP, 2));
     }
 
+    /** The largest n_keep, as --full runs it: all but 2 x 512 of the pool's objects out per thread. */
+    @ParameterizedTest(name = "{0} {1} threads")
+    @MethodSource("largestKeep")
+    void bucketKeeps32768(final CacheMode cache, final int threads) throws Exception {
+        runCell(Alternative.ofOps(Alternative.BUCKET_OPS), new Scenario(cache, 512, 512, Rounds.MAX_KEEP, threads));
+    }
+
+    static Stream<Arguments> largestKeep() {
+        return Stream.of(Arguments.of(CacheMode.DEFAULT, 1), Arguments.of(CacheMode.NONE, 1), Arguments.of(CacheMode.DEFAULT, 2),
+            Arguments.of(CacheMode.NONE, 2));
+    }
+
     @Test
     void everyColumnIsCoveredHere() {
         final Set<String> tested = new HashSet<>();
@@ -69,7 +82,8 @@ class CellsTest {
         for (final Alternative peer : Alternative.PEERS) {
             assertTrue(tested.contains(peer.column()), peer.column());
         }
-        assertTrue(MempoolOpsRegistry.names().contains(Alternative.DPDK_OPS));
+        assertTrue(MempoolOpsRegistry.names().containsAll(List.of(Alternative.DPDK_OPS, Alternative.BUCKET_OPS)),
+            "the ops of the targets, on the benchmarks' class path: " + MempoolOpsRegistry.names());
     }
 
     /** Runs a cell for {@code scenario.threads()} threads, each moving twice the pool's size, then checks. */
@@ -79,7 +93,7 @@ class CellsTest {
         final int threads = scenario.threads();
         assertNull(perf.start(threads));
         try {
-            final int rounds = 2 * Rounds.poolSize(threads) / N_KEEP + 1;
+            final int rounds = 2 * Rounds.poolSize(threads) / scenario.nKeep() + 1;
             final List<Set<Long>> seen = new ArrayList<>();
             final ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
@@ -113,20 +127,21 @@ class CellsTest {
     /** DPDK's loop with a check of every object got; returns the addresses handed out. */
     private static Set<Long> rounds(final ThreadTable table, final Scenario scenario, final int rounds) {
         final Set<Long> addresses = new HashSet<>();
+        final int nKeep = scenario.nKeep();
         for (int r = 0; r < rounds; r++) {
-            for (int i = 0; i < N_KEEP; i += scenario.getBulk()) {
+            for (int i = 0; i < nKeep; i += scenario.getBulk()) {
                 assertTrue(table.get(i, scenario.getBulk()), "get failed at slot " + i);
                 table.write(i, scenario.getBulk());
             }
-            for (int slot = 0; slot < N_KEEP; slot++) {
+            for (int slot = 0; slot < nKeep; slot++) {
                 assertEquals(slot, table.read(slot), "the long written into the object in slot " + slot);
                 addresses.add(table.address(slot));
             }
-            for (int i = 0; i < N_KEEP; i += scenario.putBulk()) {
+            for (int i = 0; i < nKeep; i += scenario.putBulk()) {
                 table.put(i, scenario.putBulk());
             }
         }
-        Rounds.run(table, N_KEEP, scenario.getBulk(), scenario.putBulk()); // the benchmark's own loop, once
+        Rounds.run(table, nKeep, scenario.getBulk(), scenario.putBulk()); // the benchmark's own loop, once
         return addresses;
     }
 

@@ -16,6 +16,8 @@ class TargetsTest {
     private static final List<Alternative> COLUMNS = List.of(RING, UNCHECKED, Alternative.SINGLE, Alternative.FLOOR, JCTOOLS,
         STORMPOT, Alternative.DPDK);
     private static final String HEADLINE = "cache 512, bulk 32, n_keep 128, 1 thread";
+    private static final String NO_BUCKET = "not run (column not in this run)";
+    private static final Alternative BUCKET = Alternative.ofOps(Alternative.BUCKET_OPS);
 
     private final Figures figures = new Figures(Scenario.defaults(), COLUMNS);
 
@@ -34,7 +36,7 @@ class TargetsTest {
     }
 
     @Test
-    void theTargetsAreTheUncheckedAndCheckedHeadlineBulk1AndNoCacheThenTheBestPeerAndGetPut() {
+    void theTargetsAreTheUncheckedAndCheckedHeadlineBulk1AndNoCacheThenTheBestPeerAndGetPutThenBucketInTheCachedRows() {
         assertEquals(List.of(
             "ring_mp_mc_unchecked, " + HEADLINE + ": >= 0.9x floor",
             "ring_mp_mc_unchecked, " + HEADLINE + ": >= 0.8x dpdk",
@@ -44,7 +46,10 @@ class TargetsTest {
             "ring_mp_mc, cache 512, bulk 1, n_keep 128, 1 thread: >= 2x the best peer",
             "get_put, cache 512, bulk 1, n_keep 128, 1 thread: >= 1x ring_mp_mc",
             "ring_mp_mc on 4,096 virtual threads, bulk 32, n_keep 128: >= 0.7x ring_mp_mc_platform",
-            "ring_mp_mc on 4,096 virtual threads, bulk 32, n_keep 128: >= 3x the best peer"),
+            "ring_mp_mc on 4,096 virtual threads, bulk 32, n_keep 128: >= 3x the best peer",
+            "bucket, " + HEADLINE + ": >= 0.8x dpdk_bucket",
+            "bucket, cache 512, bulk 1, n_keep 128, 1 thread: >= 0.8x dpdk_bucket",
+            "bucket, cache 512, bulk 32, n_keep 128, 2 threads: >= 0.8x dpdk_bucket"),
             Targets.evaluate(figures).stream().map(Targets.Result::name).toList());
     }
 
@@ -62,7 +67,7 @@ class TargetsTest {
         cell(Targets.NO_CACHE, Alternative.DPDK, 100e6);
         cell(Targets.BULK_1, Alternative.SINGLE, 70e6);
         assertEquals(List.of("met", "met", "missed", "met", "missed", "missed", "missed", "not run (row not in this run)",
-            "not run (row not in this run)"), verdicts(figures));
+            "not run (row not in this run)", NO_BUCKET, NO_BUCKET, NO_BUCKET), verdicts(figures));
         final Targets.Result bestPeer = Targets.evaluate(figures).get(5);
         assertTrue(bestPeer.name().contains("the best peer (stormpot)"), bestPeer.name());
         assertEquals("1.98x (71.4M vs 36.0M)", bestPeer.figure(), "the ratio and both medians");
@@ -100,7 +105,7 @@ class TargetsTest {
         cell(Targets.BULK_1, Alternative.SINGLE, 10);
         assertEquals(List.of("met", "not measured (libdpdk missing)", "not measured (libdpdk missing)",
             "not measured (libdpdk missing)", "not measured (libdpdk missing)", "met", "met", "not run (row not in this run)",
-            "not run (row not in this run)"), verdicts(figures));
+            "not run (row not in this run)", NO_BUCKET, NO_BUCKET, NO_BUCKET), verdicts(figures));
     }
 
     @Test
@@ -112,7 +117,7 @@ class TargetsTest {
         quick.note(Targets.HEADLINE, Alternative.DPDK, "--dpdk off");
         final String notRun = "not run (row not in this run)";
         assertEquals(List.of("not measured (floor: failed)", "not measured (--dpdk off)", "not measured (--dpdk off)",
-            notRun, notRun, notRun, notRun, notRun, notRun), verdicts(quick));
+            notRun, notRun, notRun, notRun, notRun, notRun, NO_BUCKET, notRun, notRun), verdicts(quick));
         final Figures noRing = new Figures(Scenario.defaults(), List.of(JCTOOLS, Alternative.DPDK));
         assertEquals("not run (column not in this run)", verdicts(noRing).get(0));
     }
@@ -142,10 +147,35 @@ class TargetsTest {
         }
         final List<String> verdicts = verdicts(figures);
         assertEquals(List.of("not run (JDK 17 has no virtual threads)", "not run (JDK 17 has no virtual threads)"),
-            verdicts.subList(verdicts.size() - 2, verdicts.size()));
+            verdicts.subList(verdicts.size() - 5, verdicts.size() - 3));
         assertEquals("JDK 17 has no virtual threads", VirtualThreadRun.notRunReason(figures.note(
             VirtualThreadRun.Column.STORMPOT.cellKey())));
         assertEquals(null, VirtualThreadRun.notRunReason("failed: why"));
+    }
+
+    @Test
+    void bucketIsHeldToDpdksBucketDriverInEachCachedRowOfTheDefaultRun() {
+        final Figures run = new Figures(Scenario.defaults(), List.of(RING, BUCKET, Alternative.DPDK_BUCKET, Alternative.DPDK));
+        final String bar = ": >= 0.8x dpdk_bucket";
+        run.add(Targets.HEADLINE, BUCKET, Fork.of(810e6));
+        run.add(Targets.HEADLINE, Alternative.DPDK_BUCKET, Fork.of(1000e6));
+        run.add(Targets.BULK_1, BUCKET, Fork.of(79e6));
+        run.add(Targets.BULK_1, Alternative.DPDK_BUCKET, Fork.of(100e6));
+        run.add(Targets.BULK_1, Alternative.DPDK, Fork.of(1e6)); // ring_mp_mc's DPDK column is not bucket's bar
+        run.add(Targets.TWO_THREADS, BUCKET, Fork.of(2e9));
+        run.note(Targets.TWO_THREADS, Alternative.DPDK_BUCKET, DpdkHarness.noDriver("bucket", "not registered; no .so"));
+        final Targets.Result headline = target(run, "bucket, " + HEADLINE + bar);
+        assertEquals("met", headline.verdict());
+        assertEquals("0.81x (810.0M vs 1.00G)", headline.figure());
+        assertEquals("missed", target(run, "bucket, cache 512, bulk 1, n_keep 128, 1 thread" + bar).verdict());
+        assertEquals("not measured (DPDK here has no bucket driver)",
+            target(run, "bucket, cache 512, bulk 32, n_keep 128, 2 threads" + bar).verdict(), "its short reason, as dpdk's are shown");
+
+        run.add(Targets.HEADLINE, Alternative.DPDK_BUCKET, Fork.of(2000e6));
+        assertEquals("unstable (dpdk_bucket: forks split: 1.00G, 2.00G)", target(run, "bucket, " + HEADLINE + bar).verdict(),
+            "an unstable DPDK cell is named by its own column");
+        assertEquals("not run (column not in this run)", target(new Figures(Scenario.defaults(), List.of(BUCKET, Alternative.DPDK)),
+            "bucket, " + HEADLINE + bar).verdict(), "without bucket's DPDK column (a run without bucket has neither)");
     }
 
     /** Two forks that agree, as the default run gives a jmempool cell of the virtual-thread scenario. */

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * labels only: nothing here asserts a speed.
  */
 class VirtualThreadRunTest {
-    private static final String[] COLUMNS = {"ring_mp_mc", "ring_mp_mc_platform", "netty_adaptive", "stormpot", "jctools_mpmc"};
+    private static final String[] COLUMNS = {"ring_mp_mc", "ring_mp_mc_platform", "bucket", "netty_adaptive", "stormpot", "jctools_mpmc"};
     private static final String ROW = "ring_mp_mc on 4,096 virtual threads, bulk 32, n_keep 128: ";
 
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
@@ -116,7 +116,10 @@ class VirtualThreadRunTest {
         assertTrue(picked.scenarios.isEmpty());
         assertFalse(CompareOptions.parse("--scenarios", "default_g32_p32_k128_t1").virtualThreads);
         assertEquals(List.of(COLUMNS), Arrays.stream(VirtualThreadRun.Column.values()).map(VirtualThreadRun.Column::column).toList());
-        assertTrue(CompareOptions.peerNames().containsAll(List.of(COLUMNS).subList(2, COLUMNS.length)),
+        assertTrue(CompareOptions.peerNames().containsAll(List.of(COLUMNS).subList(3, COLUMNS.length)),
             "its peers are picked by --peers as the grid's are");
+        assertEquals(List.of("ring_mp_mc", "ring_mp_mc", "bucket"), Arrays.stream(VirtualThreadRun.Column.values())
+            .filter(c -> c.kind() == Alternative.Kind.JMEMPOOL).map(VirtualThreadRun.Column::ops).toList(),
+            "its jmempool columns run where their ops is among the run's (--ops)");
     }
 }
