@@ -75,11 +75,22 @@ final class BucketStacks {
      * @return 1, or 0 for a double put.
      */
     int absorb(final BucketTable t, final long at, final ThreadSlot me) {
-        final int id = (int) (at >>> Integer.SIZE);
-        switch (t.absorb(id, (int) at)) {
+        final int index = (int) at;
+        return absorb(t, (int) (at >>> Integer.SIZE), index >>> 6, 1L << index, me);
+    }
+
+    /**
+     * Counts objects of one bucket into it, those whose bits are set in {@code bits} (see
+     * {@link BucketTable#absorb}), pushing the bucket where it now belongs.
+     *
+     * @return the objects counted; the others were double puts.
+     */
+    int absorb(final BucketTable t, final int id, final int word, final long bits, final ThreadSlot me) {
+        final int absorbed = t.absorb(id, word, bits);
+        switch (absorbed & 3) {
             case BucketTable.NOW_LISTED:
                 partial.push(t.partialNext, id);
-                return 1;
+                break;
             case BucketTable.NOW_FULL:
                 // DPDK: the owner's own stack, spilling to the shared one past the threshold
                 if (me != null && t.tagOf(id) == me.tag() && me.fullBuckets.size() < t.spillThreshold) {
@@ -87,12 +98,11 @@ final class BucketStacks {
                 } else {
                     sharedFull.push(t.fullNext, id);
                 }
-                return 1;
-            case BucketTable.ABSORBED:
-                return 1;
+                break;
             default:
-                return 0;
+                break;
         }
+        return absorbed >>> 2;
     }
 
     /** @return a whole bucket: the caller's own newest, else a shared one, else one stolen from another slot. */

@@ -190,15 +190,28 @@ public final class BucketStore extends BucketStoreL2Pad {
         final ThreadSlot me = threads.current();
         final int myTag = me == null ? 0 : me.tag();
         int absorbed = 0;
+        // a run: objects of one bucket word put directly, counted by one OR and one CAS (DPDK: one per object)
+        int runId = -1;
+        int runWord = 0;
+        long runBits = 0;
         for (int i = offset; i < offset + n; i++) {
             final long at = t.locate(objs[i]);
-            final int tag = t.tagOf((int) (at >>> Integer.SIZE));
+            final int id = (int) (at >>> Integer.SIZE);
+            final int index = (int) at;
+            final int tag = t.tagOf(id);
             final ThreadSlot owner = tag == myTag ? null : threads.ownerOf(tag);
             // another live owner: DPDK's adoption; a full ring falls back to a direct put, which is also correct
             if (owner == null || !owner.adoptions.offer(objs[i])) {
-                absorbed += stacks.absorb(t, at, me);
+                if (id != runId || index >>> 6 != runWord) {
+                    absorbed += runBits == 0 ? 0 : stacks.absorb(t, runId, runWord, runBits, me);
+                    runId = id;
+                    runWord = index >>> 6;
+                    runBits = 0;
+                }
+                runBits |= 1L << index;
             }
         }
+        absorbed += runBits == 0 ? 0 : stacks.absorb(t, runId, runWord, runBits, me);
         xaddAvailable(absorbed);
         return true;
     }

@@ -158,17 +158,19 @@ final class BucketTable {
     }
 
     /**
-     * Puts object {@code index} back into bucket {@code id}: sets its bit, then counts it.
+     * Puts objects of bucket {@code id} back: those whose bits are set in {@code bits}, bit {@code b} being
+     * object {@code word * 64 + b}. Sets their bits, then counts the ones that were not set, in one CAS.
      *
-     * @return {@link #DUPLICATE}, {@link #ABSORBED}, {@link #NOW_FULL} or {@link #NOW_LISTED}.
+     * @return the objects counted (the rest were double puts) times 4, plus {@link #DUPLICATE} (none
+     *     counted), {@link #ABSORBED}, {@link #NOW_FULL} or {@link #NOW_LISTED}.
      */
-    int absorb(final int id, final int index) {
-        final int word = id * layout.wordsPerBucket + (index >>> 6);
-        final long bit = 1L << index;
-        // volatile OR: the bit is set before the fill counts it, so a reserved take always finds a bit
-        if ((orPresent(word, bit) & bit) != 0) {
+    int absorb(final int id, final int word, final long bits) {
+        // volatile OR: the bits are set before the fill counts them, so a reserved take always finds its bits
+        final long fresh = bits & ~orPresent(id * layout.wordsPerBucket + word, bits);
+        if (fresh == 0) {
             return DUPLICATE;
         }
+        final int count = Long.bitCount(fresh);
         final int whole = layout.objectsPerBucket;
         long s = lvState(id);
         while (true) {
@@ -177,20 +179,20 @@ final class BucketTable {
             }
             final int result;
             final long update;
-            if (fill(s) + 1 == whole) {
+            if (fill(s) + count == whole) {
                 result = NOW_FULL;
-                update = s + 1 | QUEUED;
+                update = s + count | QUEUED;
             } else if (indexed(s)) {
                 result = ABSORBED;
-                update = s + 1;
+                update = s + count;
             } else {
                 result = NOW_LISTED;
-                update = s + 1 | INDEXED;
+                update = s + count | INDEXED;
             }
             // volatile CAE: the linearization point of the put, and its release to the next taker
             final long witness = caeState(id, s, update);
             if (witness == s) {
-                return result;
+                return count << 2 | result;
             }
             s = witness; // a put, a take or a token change first
             Thread.onSpinWait();

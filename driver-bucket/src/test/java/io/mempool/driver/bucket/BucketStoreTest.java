@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.mempool.api.ElementGeometry;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -140,6 +141,27 @@ class BucketStoreTest {
         assertEquals(9, p.store.count());
         assertTrue(p.store.enqueue(two, 1, 1));
         Fixtures.assertHoldsExactly(p.store, p.handles);
+    }
+
+    @Test
+    void aPutOfRunsAcrossWordsAndBucketsCountsEveryObjectOnce() {
+        // 64-byte elements in 8 KiB buckets: 128 objects a bucket, two bitmap words; 3 buckets and 16 objects
+        final ElementGeometry small = new ElementGeometry(0, 64, 64);
+        final Fixtures.Populated p = Fixtures.populated(400, 8, 1, small);
+        assertEquals(128, p.store.contigBlockSize());
+        final long[] all = new long[400];
+        assertTrue(p.store.dequeue(all, 0, 400));
+        // runs inside one word, across a word boundary, across buckets, and a double put inside a run
+        final long[] back = new long[260];
+        System.arraycopy(all, 0, back, 0, 130);
+        back[130] = all[5];
+        System.arraycopy(all, 130, back, 131, 129);
+        assertTrue(p.store.enqueue(back, 0, back.length));
+        assertEquals(259, p.store.count(), "the double put of one handle counted once");
+        assertTrue(p.store.enqueue(all, 259, 141));
+        Fixtures.assertHoldsExactly(p.store, p.handles);
+        final long[] blocks = new long[3];
+        assertTrue(p.store.dequeueContigBlocks(blocks, 0, 3), "every bucket is whole again");
     }
 
     @Test
