@@ -6,13 +6,13 @@ import java.util.List;
 
 /**
  * Whether a cell's forks agree on one figure. A cell is unstable, and is shown as such rather than as a median,
- * when its forks' medians differ by more than {@link #MODES} (the JIT compiled the same code into a fast and a
- * slow shape in different forks), when a fork's measured iterations shift by more than that between two
+ * when its forks' medians differ by more than {@link #MODES} (the forks ran at a fast and a slow speed: on this
+ * project's VM the host's, shown by one JVM with no recompilation going from 295 to 190 M), when a fork's measured iterations shift by more than that between two
  * stretches of at least {@link WarmUp#AGREEING} iterations (the JIT recompiled, or the machine changed, mid-fork),
  * or when a fork did not settle in its warm-up ({@link WarmUp}).
  *
  * <p><b>Why 15%.</b> Forks that agree differ by up to 8% on this project's 2-core VM (no-cache ring_mp_mc: 190
- * and 205 M); the JIT's fast and slow shapes of one cell differ by 1.32x (JDK 25: 847 and 643 M) to 1.7x (JDK 17:
+ * and 205 M); the fast and slow speeds of one cell differ by 1.32x (JDK 25: 847 and 643 M) to 1.7x (JDK 17:
  * 743 and 444 M). 15% is about twice the first and half the smallest of the second. A single outlying iteration
  * (a descheduled vCPU) is no mode: a stretch's median ignores it. Immutable.
  *
