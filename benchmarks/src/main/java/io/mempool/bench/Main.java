@@ -8,7 +8,7 @@ import java.util.Arrays;
 
 /**
  * The command line of {@code benchmarks.jar}: {@code compare} (the README's main command), {@code list}
- * (every ops name found), or JMH's own command line for anything else ({@code java -jar benchmarks.jar
+ * (every ops name found), {@code trace} (one fork's speed over time, {@link SpeedTrace}), or JMH's own command line for anything else ({@code java -jar benchmarks.jar
  * MempoolPerf -p ops=stack ...}).
  */
 public final class Main {
@@ -16,7 +16,7 @@ public final class Main {
     }
 
     /**
-     * @param args {@code compare [options]}, {@code list}, {@code help}, or JMH's arguments.
+     * @param args {@code compare [options]}, {@code list}, {@code trace [options]}, {@code help}, or JMH's arguments.
      * @throws Exception from JMH's own command line.
      */
     public static void main(final String[] args) throws Exception {
@@ -31,11 +31,11 @@ public final class Main {
     }
 
     private static boolean isCommand(final String arg) {
-        return arg.equals("compare") || arg.equals("list") || arg.equals("help") || arg.equals("--help");
+        return arg.equals("compare") || arg.equals("list") || arg.equals("trace") || arg.equals("help") || arg.equals("--help");
     }
 
     /**
-     * Runs {@code compare}, {@code list} or {@code help}.
+     * Runs {@code compare}, {@code list}, {@code trace} or {@code help}.
      *
      * @param args the command and its arguments.
      * @param out  progress, tables, lists.
@@ -51,19 +51,23 @@ public final class Main {
                     OpsList.print(out);
                     return 0;
                 }
+                case "trace" -> {
+                    return SpeedTrace.run(SpeedTrace.Options.parse(Arrays.copyOfRange(args, 1, args.length)), out);
+                }
                 case "compare" -> {
                     final CompareOptions options = CompareOptions.parse(Arrays.copyOfRange(args, 1, args.length));
                     return Compare.run(options, targetDir(), out);
                 }
                 default -> {
-                    out.println("usage: java -jar benchmarks.jar compare|list|help|<JMH arguments>");
+                    out.println("usage: java -jar benchmarks.jar compare|list|trace|help|<JMH arguments>");
                     out.println(CompareOptions.USAGE);
+                    out.println(SpeedTrace.Options.USAGE);
                     return 0;
                 }
             }
         } catch (final IllegalArgumentException ex) {
             err.println(ex.getMessage());
-            err.println(CompareOptions.USAGE);
+            err.println("trace".equals(command) ? SpeedTrace.Options.USAGE : CompareOptions.USAGE);
             return 2;
         }
     }

@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Whether a cell's forks agree on one figure. A cell is unstable, and is shown as such rather than as a median,
  * when its forks' medians differ by more than {@link #MODES} (the forks ran at a fast and a slow speed: on this
- * project's VM the host's, shown by one JVM with no recompilation going from 295 to 190 M), when a fork's measured iterations shift by more than that between two
- * stretches of at least {@link WarmUp#AGREEING} iterations (the JIT recompiled, or the machine changed, mid-fork),
- * or when a fork did not settle in its warm-up ({@link WarmUp}).
+ * project's VM the host's, as {@link SpeedTrace} shows), when a fork's measured iterations shift by more than
+ * that between two stretches of at least {@link WarmUp#AGREEING} iterations (the JIT recompiled, or the machine
+ * changed, mid-fork), or when a fork did not settle in its warm-up ({@link WarmUp}).
  *
  * <p><b>Why 15%.</b> Forks that agree differ by up to 8% on this project's 2-core VM (no-cache ring_mp_mc: 190
  * and 205 M); the fast and slow speeds of one cell differ by 1.32x (JDK 25: 847 and 643 M) to 1.7x (JDK 17:
