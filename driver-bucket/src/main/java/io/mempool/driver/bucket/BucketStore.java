@@ -177,17 +177,25 @@ public final class BucketStore extends BucketStoreL2Pad {
     public boolean enqueue(final long[] objs, final int offset, final int n) {
         Checks.checkTable(objs, offset, n);
         final BucketTable t = table;
+        // the first handles' places, kept from the check for the placing; a thread's first put claims no slot before its check
+        final ThreadSlot known = threads.claimed();
+        final long[] located = known == null ? null : known.located;
+        final int kept = located == null ? 0 : Math.min(n, located.length);
         for (int i = offset; i < offset + n; i++) {
-            if (t == null || t.locate(objs[i]) == BucketTable.NOT_PLACED) {
+            final long at = t == null ? BucketTable.NOT_PLACED : t.locate(objs[i]);
+            if (at == BucketTable.NOT_PLACED) {
                 throw new IllegalArgumentException(Checks.message("obj", "0x" + Long.toHexString(objs[i]),
                     t == null ? "an object of this store, which has placed none (populate has not run)"
                         : "an object this store placed: " + t.describe()));
+            }
+            if (i - offset < kept) {
+                located[i - offset] = at;
             }
         }
         if (n == 0) {
             return true;
         }
-        final ThreadSlot me = threads.current();
+        final ThreadSlot me = known != null ? known : threads.current();
         final int myTag = me == null ? 0 : me.tag();
         int absorbed = 0;
         // a run: objects of one bucket word put directly, counted by one OR and one CAS (DPDK: one per object)
@@ -195,13 +203,16 @@ public final class BucketStore extends BucketStoreL2Pad {
         int runWord = 0;
         long runBits = 0;
         for (int i = offset; i < offset + n; i++) {
-            final long at = t.locate(objs[i]);
+            final long at = i - offset < kept ? located[i - offset] : t.locate(objs[i]);
+            if (at == BucketTable.NOT_PLACED) {
+                continue; // the caller rewrote its table during the call: a handle that is no longer ours stays out
+            }
             final int id = (int) (at >>> Integer.SIZE);
             final int index = (int) at;
             final int tag = t.tagOf(id);
             final ThreadSlot owner = tag == myTag ? null : threads.ownerOf(tag);
             // another live owner: DPDK's adoption; a full ring falls back to a direct put, which is also correct
-            if (owner == null || !owner.adoptions.offer(objs[i])) {
+            if (owner == null || !owner.adoptions.offer(t.handle(id, index))) {
                 if (id != runId || index >>> 6 != runWord) {
                     absorbed += runBits == 0 ? 0 : stacks.absorb(t, runId, runWord, runBits, me);
                     runId = id;

@@ -25,8 +25,16 @@ final class ThreadSlot {
     private static final int CLAIMED = 1;
     private static final int RECLAIMING = 2;
 
+    /** Handles a put locates once: every cache flush (at most 512 / 2). */
+    static final int LOCATED = 256;
+
     final int index;
     final LockFreeBucketStack fullBuckets = new LockFreeBucketStack();
+    /**
+     * The owner's scratch for one put: where it keeps each handle's {@link BucketTable#locate} from checking the
+     * handles to placing them, so it locates each once. Only the owner touches it, inside one call.
+     */
+    final long[] located = new long[LOCATED];
     final MpscAdoptionRing adoptions;
     private volatile Thread owner;
     private volatile int status;

@@ -48,6 +48,16 @@ final class ThreadTable {
      *     thread whose window holds no free or dead entry.
      */
     ThreadSlot current() {
+        final ThreadSlot mine = claimed();
+        if (mine != null) {
+            return mine;
+        }
+        final Thread thread = Thread.currentThread();
+        return VirtualThreads.isVirtual(thread) ? null : claim(thread, start(thread));
+    }
+
+    /** @return the calling thread's slot if it has claimed one, else null; unlike {@link #current()}, claims none. */
+    ThreadSlot claimed() {
         final Thread thread = Thread.currentThread();
         if (VirtualThreads.isVirtual(thread)) {
             return null;
@@ -59,7 +69,7 @@ final class ThreadTable {
                 return slot;
             }
         }
-        return claim(thread, start);
+        return null;
     }
 
     /** @return the entries. */

@@ -165,6 +165,21 @@ class BucketStoreTest {
     }
 
     @Test
+    void aForeignHandleAnywhereInALongPutIsRefusedAndNothingIsAdded() {
+        final Fixtures.Populated p = Fixtures.populated(400, 8, 1, new ElementGeometry(0, 64, 64));
+        final long[] all = new long[400];
+        assertTrue(p.store.dequeue(all, 0, 400));
+        for (final int at : new int[] {0, 255, 256, 399}) { // in and past what a put keeps from its check
+            final long[] back = all.clone();
+            back[at] = BASE - 64;
+            assertThrows(IllegalArgumentException.class, () -> p.store.enqueue(back, 0, back.length), "foreign at " + at);
+            assertEquals(0, p.store.count(), "foreign at " + at);
+        }
+        assertTrue(p.store.enqueue(all, 0, all.length));
+        Fixtures.assertHoldsExactly(p.store, p.handles);
+    }
+
+    @Test
     void badTablesAreRefusedBeforeAnythingChanges() {
         final Fixtures.Populated p = ten();
         assertThrows(IllegalArgumentException.class, () -> p.store.enqueue(null, 0, 1));
