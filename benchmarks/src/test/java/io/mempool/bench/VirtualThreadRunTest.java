@@ -26,6 +26,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class VirtualThreadRunTest {
     private static final String[] COLUMNS = {"ring_mp_mc", "ring_mp_mc_platform", "bucket", "netty_adaptive", "stormpot", "jctools_mpmc"};
+    private static final String[] PEERS = {"netty_adaptive", "stormpot", "jctools_mpmc"};
     private static final String ROW = "ring_mp_mc on 4,096 virtual threads, bulk 32, n_keep 128: ";
 
     private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
@@ -52,9 +53,18 @@ class VirtualThreadRunTest {
     @Test
     void onJdk21AndLaterEveryColumnRunsInItsOwnJvmAndShowsEverywhere(@TempDir final Path dir) throws Exception {
         assumeTrue(VirtualThreadRun.unavailable() == null, "JDK 21+ only");
-        assertEquals(0, compare(dir), out());
+        final int code = compare(dir);
         final String out = out();
+        // a peer may fail on its own (Stormpot 4's tap once kept its threads from stopping for 60 s in CI):
+        // the run then says so in its cell and exits 1; jmempool's columns must always run
+        final List<String> failed = Arrays.stream(PEERS)
+            .filter(column -> out.lines().anyMatch(l -> l.matches("  " + column + " +failed: child JVM " + column + " .*"))).toList();
+        assertEquals(failed.isEmpty() ? 0 : 1, code, out);
         for (final String column : COLUMNS) {
+            if (failed.contains(column)) {
+                assertTrue(out.matches("(?s).*\\] " + VirtualThreadRun.ID + " +" + column + " +FAILED: .*"), column + ":\n" + out);
+                continue;
+            }
             assertTrue(out.matches("(?s).*\\] " + VirtualThreadRun.ID + " +" + column + " .*[0-9.]+[kMG] .*"), column + ":\n" + out);
             assertTrue(out.lines().anyMatch(l -> l.matches("  " + column + " +([0-9.]+[kMG]|unstable) \\(1 fork, iterations .*")),
                 column + ":\n" + out);
@@ -66,17 +76,19 @@ class VirtualThreadRunTest {
             assertTrue(line.matches(".* [0-9.]+x \\(.*\\) +(met|missed|unstable \\(.*\\))"), line);
         }
         final Map<?, ?> results = (Map<?, ?>) section(dir).get("results");
+        final String html = Files.readString(dir.resolve("index.html"));
         for (final String column : COLUMNS) {
             final Map<?, ?> cell = (Map<?, ?>) results.get(column);
+            if (failed.contains(column)) {
+                assertTrue(((String) cell.get("note")).startsWith("failed: "), column + ": " + cell);
+                continue;
+            }
             assertEquals(1, ((List<?>) cell.get("forks")).size(), column);
             assertTrue((Double) cell.get("median") > 0, column);
             assertTrue(cell.containsKey("ratioToPlatform"), column);
-        }
-        assertFalse(section(dir).containsKey("notRun"));
-        final String html = Files.readString(dir.resolve("index.html"));
-        for (final String column : COLUMNS) {
             assertTrue(html.contains("data-cell=\"virtual_threads|" + column + "\" data-median="), column);
         }
+        assertFalse(section(dir).containsKey("notRun"));
     }
 
     @Test
