@@ -1,7 +1,5 @@
 package io.mempool.bench;
 
-import io.mempool.core.Mempool;
-
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
@@ -30,9 +28,6 @@ public final class SpeedTraceMain {
         try {
             final int bulk = Integer.parseInt(args[0]);
             final int seconds = Integer.parseInt(args[1]);
-            if (Rounds.skipReason(N_KEEP, bulk, bulk) != null) {
-                throw new IllegalArgumentException("bulk: " + bulk + " (expected: 1..128, dividing 128)");
-            }
             run(bulk, seconds);
             System.out.println("done");
         } catch (final RuntimeException ex) {
@@ -45,9 +40,18 @@ public final class SpeedTraceMain {
         final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         final double[] rates = new double[seconds];
         final long[] jitMs = new long[seconds];
-        try (Mempool mp = Mempool.builder("speed_trace").size(Rounds.poolSize(1)).elementSize(Rounds.ELEMENT_SIZE)
-            .cacheSize(Rounds.CACHE_SIZE).ops("ring_mp_mc").create()) {
-            final HandleTable table = new PoolTable(mp);
+        final MempoolPerf perf = new MempoolPerf(); // the compare cell's pool and table, on one thread
+        perf.ops = Alternative.DPDK_OPS;
+        perf.cache = CacheMode.DEFAULT;
+        perf.getBulk = bulk;
+        perf.putBulk = bulk;
+        perf.nKeep = N_KEEP;
+        final String skipped = perf.start(1);
+        if (skipped != null) {
+            throw new IllegalArgumentException(skipped);
+        }
+        try {
+            final ThreadTable table = perf.table(0);
             final double[] samples = new double[100_000];
             // nothing is printed until the end: printing compiles code of its own, and would star every second
             for (int s = 0; s < seconds; s++) {
@@ -66,29 +70,11 @@ public final class SpeedTraceMain {
                 rates[s] = samples[n / 2];
                 jitMs[s] = jit.getTotalCompilationTime() - jitBefore;
             }
+        } finally {
+            perf.tearDown();
         }
         for (int s = 0; s < seconds; s++) {
             System.out.printf(Locale.ROOT, "second %d %.0f %d%n", s + 1, rates[s], jitMs[s]);
-        }
-    }
-
-    /** The caller's table, through the thread's default cache, as {@link MempoolPerf}'s. */
-    private static final class PoolTable extends HandleTable {
-        private final Mempool mp;
-
-        PoolTable(final Mempool mp) {
-            super(N_KEEP);
-            this.mp = mp;
-        }
-
-        @Override
-        public boolean get(final int offset, final int n) {
-            return mp.getBulk(objs, offset, n);
-        }
-
-        @Override
-        public void put(final int offset, final int n) {
-            mp.putBulk(objs, offset, n);
         }
     }
 }
