@@ -6,10 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.mempool.api.ElementGeometry;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +51,50 @@ class BucketConcurrencyTest {
         }
         exchange.run(workers);
         exchange.settle(p);
+    }
+
+    /**
+     * A caller's table rewritten by another thread while a put runs: a handle past the first 256 (placed by a
+     * second locate) flips between one of the store's and a foreign one. A put either refuses it or places what
+     * it checked; it never throws anything else, and the store never holds a handle it did not place.
+     */
+    @Test
+    void aTableRewrittenDuringAPutNeverPutsAForeignHandleOrBreaksTheStore() throws InterruptedException {
+        final Fixtures.Populated p = Fixtures.populated(400, 8, 1, new ElementGeometry(0, 64, 64));
+        final long[] table = new long[300];
+        assertTrue(p.store.dequeue(table, 0, table.length));
+        final long ours = table[280];
+        final long foreign = Fixtures.BASE - 64;
+        final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        final long end = System.nanoTime() + RUN_NANOS;
+        final Thread flipper = new Thread(() -> {
+            for (int i = 0; i < MAX_STEPS && System.nanoTime() < end; i++) {
+                table[280] = (i & 1) == 0 ? foreign : ours; // plain writes: the caller's bug this test plays
+            }
+        }, "table-flipper");
+        flipper.setDaemon(true);
+        flipper.start();
+        for (int i = 0; i < MAX_STEPS && System.nanoTime() < end; i++) {
+            try {
+                p.store.enqueue(table, 0, table.length); // after the first, double puts: counted once
+            } catch (final IllegalArgumentException refused) {
+                // the check saw the foreign handle: nothing was added
+            } catch (final RuntimeException | Error ex) {
+                failures.add(ex);
+                break;
+            }
+        }
+        flipper.join();
+        Fixtures.rethrow(failures);
+        final long[] held = new long[p.store.count()];
+        assertTrue(p.store.dequeue(held, 0, held.length));
+        final Set<Long> placed = new HashSet<>();
+        for (final long h : p.handles) {
+            placed.add(h);
+        }
+        for (final long h : held) {
+            assertTrue(placed.contains(h), "a handle the store did not place: 0x" + Long.toHexString(h));
+        }
     }
 
     /** The shared part of a run: a start signal, the hand-over queue, and failures from the workers. */
